@@ -1,0 +1,211 @@
+/**
+ * The records the CRM store reads and writes, as the rest of Liaison sees them.
+ */
+import type { ContactFields } from '../domain/contact.js';
+
+export type UserRole = 'admin' | 'user';
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  createdAt: string;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role?: UserRole;
+}
+
+export interface Account {
+  id: number;
+  name: string;
+  ownerId: number;
+  website: string | null;
+  parentAccountId: number | null;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface NewAccount {
+  name: string;
+  ownerId: number;
+  website?: string | null;
+  parentAccountId?: number | null;
+}
+
+/** A contact's parent customer: an account or another contact. */
+export interface ParentRef {
+  kind: 'account' | 'contact';
+  id: number;
+}
+
+export type ContactState = 'active' | 'inactive';
+
+export interface Contact extends ContactFields {
+  id: number;
+  ownerId: number;
+  state: ContactState;
+  parent: ParentRef | null;
+  /** Increases on every change of the contact, its e-mails or phones. */
+  rowVersion: number;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface NewContact {
+  ownerId: number;
+  fields: ContactFields;
+  state?: ContactState;
+  parent?: ParentRef | null;
+}
+
+/** What an update changes; `fields` replaces every S1 field at once. */
+export interface ContactChange {
+  fields?: ContactFields;
+  state?: ContactState;
+  parent?: ParentRef | null;
+}
+
+export interface NewTrackingLink {
+  mailboxId: number;
+  sourceItemId: string;
+  trackCommunications: boolean;
+  /** The contact as last synchronised (any JSON value). */
+  snapshot?: unknown;
+  sourceVersion?: string | null;
+}
+
+export interface TrackingLink {
+  id: number;
+  mailboxId: number;
+  sourceItemId: string;
+  /** Null once the CRM contact was deleted. */
+  contactId: number | null;
+  trackCommunications: boolean;
+  snapshot: unknown;
+  sourceVersion: string | null;
+  crmVersion: number | null;
+  syncedAt: string | null;
+  createdAt: string;
+}
+
+/** One contact for the bulk path, with the tracking link to create beside it. */
+export interface NewTrackedContact {
+  contact: NewContact;
+  link?: NewTrackingLink;
+}
+
+export type ActivityKind = 'email' | 'appointment' | 'task';
+export type PartyRole = 'from' | 'to' | 'cc' | 'bcc' | 'organizer' | 'required' | 'optional' | 'owner';
+
+export interface ActivityParty {
+  role: PartyRole;
+  address: string;
+  displayName?: string | null;
+  /** The record this address resolved to, or null while unresolved. */
+  resolved: { kind: 'user' | 'contact' | 'account'; id: number } | null;
+}
+
+export interface NewActivity {
+  kind: ActivityKind;
+  /** Message-ID for e-mails, iCalendar UID for appointments and tasks. */
+  externalKey: string;
+  ownerId: number;
+  subject?: string | null;
+  body?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  dueAt?: string | null;
+  sentAt?: string | null;
+  regarding?: ParentRef | null;
+  parties: ActivityParty[];
+}
+
+export interface Activity extends Required<Omit<NewActivity, 'regarding'>> {
+  id: number;
+  regarding: ParentRef | null;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface MailboxConnector {
+  kind: string;
+  settings: Record<string, unknown>;
+}
+
+export interface NewMailbox {
+  ownerId: number;
+  name: string;
+  ownerAddress: string;
+  connector: MailboxConnector;
+  /** Passwords, tokens: encrypted at rest, never listed. */
+  secrets?: Record<string, string> | null;
+}
+
+export interface Mailbox {
+  id: number;
+  ownerId: number;
+  name: string;
+  ownerAddress: string;
+  connector: MailboxConnector;
+  hasSecrets: boolean;
+  createdAt: string;
+}
+
+export type RunStatus = 'running' | 'finished' | 'failed' | 'undone';
+
+export interface NewRun {
+  kind: string;
+  userId: number;
+  mailboxId?: number | null;
+  options?: unknown;
+}
+
+export interface Run {
+  id: number;
+  kind: string;
+  userId: number;
+  mailboxId: number | null;
+  status: RunStatus;
+  options: unknown;
+  summary: unknown;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface RunItem {
+  /** The item's key within the run (a mailbox item id, or `account:<name key>`). */
+  itemKey: string;
+  subjectKind: 'contact' | 'account' | 'link';
+  outcome: string;
+  recordId?: number | null;
+  folder?: string | null;
+  reason?: string | null;
+  detail?: unknown;
+}
+
+export interface NewConflict {
+  contactId: number;
+  linkId?: number | null;
+  field: string;
+  crmValue: unknown;
+  mailboxValue: unknown;
+  baseValue: unknown;
+  winner: 'crm' | 'mailbox';
+}
+
+export interface Conflict extends Required<NewConflict> {
+  id: number;
+  resolution: 'open' | 'kept' | 'restored';
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+/** A page of a list: `limit` rows from `offset`. */
+export interface Page {
+  limit?: number;
+  offset?: number;
+}

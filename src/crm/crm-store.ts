@@ -1,0 +1,133 @@
+/**
+ * The CRM store: Liaison's system of record. One interface, two implementations,
+ * {@link SqliteCrmStore} (embedded, the default) and {@link PostgresCrmStore} (teams).
+ * Open one with `openCrmStore()`.
+ */
+import type {
+  Account,
+  Activity,
+  Conflict,
+  Contact,
+  ContactChange,
+  Mailbox,
+  NewAccount,
+  NewActivity,
+  NewConflict,
+  NewContact,
+  NewMailbox,
+  NewRun,
+  NewTrackedContact,
+  NewTrackingLink,
+  NewUser,
+  Page,
+  Run,
+  RunItem,
+  RunStatus,
+  TrackingLink,
+  User,
+} from './crm-records.js';
+
+export interface UsersStore {
+  /** Adds a user; throws `DuplicateUserEmail` when the e-mail (trimmed, any case) is taken. */
+  add(user: NewUser): Promise<User>;
+  findByEmail(email: string): Promise<User | undefined>;
+  getOrThrow(id: number): Promise<User>;
+  list(): Promise<User[]>;
+}
+
+export interface AccountsStore {
+  add(account: NewAccount): Promise<Account>;
+  find(id: number): Promise<Account | undefined>;
+  getOrThrow(id: number): Promise<Account>;
+  /** Every account whose name is the same under PRODUCT.md W3, oldest first. */
+  findByName(name: string): Promise<Account[]>;
+  /** Accounts by name, optionally those whose name contains `search` (any case). */
+  list(query?: Page & { search?: string }): Promise<Account[]>;
+  count(): Promise<number>;
+}
+
+export interface ContactsStore {
+  add(contact: NewContact): Promise<Contact>;
+  /**
+   * The bulk path: adds many contacts with their e-mails, phones and tracking links
+   * in one transaction (prepared statements on SQLite, COPY on PostgreSQL). All or
+   * nothing. Returns the new ids in input order.
+   */
+  addMany(contacts: Iterable<NewTrackedContact>): Promise<number[]>;
+  find(id: number): Promise<Contact | undefined>;
+  getOrThrow(id: number): Promise<Contact>;
+  /**
+   * Changes a contact and increases its row version. With `expectedVersion`, throws
+   * `StaleRowVersion` if someone changed it since.
+   */
+  update(id: number, change: ContactChange, options?: { expectedVersion?: number }): Promise<Contact>;
+  delete(id: number): Promise<void>;
+  /** Ids of the contacts that have this e-mail address (any case): one index lookup. */
+  findIdsByEmail(address: string): Promise<number[]>;
+  /** The same for many addresses at once: each address key maps to its contact ids. */
+  findIdsByEmails(addresses: readonly string[]): Promise<Map<string, number[]>>;
+  list(query?: Page & { ownerId?: number; search?: string }): Promise<Contact[]>;
+  count(): Promise<number>;
+}
+
+export interface ActivitiesStore {
+  /**
+   * Stores an activity once per (kind, external key) (PRODUCT.md C4): a second call
+   * with the same key returns the stored one and `created: false`.
+   */
+  record(activity: NewActivity): Promise<{ activity: Activity; created: boolean }>;
+  findByExternalKey(kind: Activity['kind'], externalKey: string): Promise<Activity | undefined>;
+}
+
+export interface MailboxesStore {
+  add(mailbox: NewMailbox): Promise<Mailbox>;
+  find(id: number): Promise<Mailbox | undefined>;
+  findByName(ownerId: number, name: string): Promise<Mailbox | undefined>;
+  list(ownerId: number): Promise<Mailbox[]>;
+  /** The decrypted secrets of a mailbox (only the connector should ask). */
+  readSecrets(id: number): Promise<Record<string, string> | null>;
+}
+
+export interface LinksStore {
+  /** Links a CRM contact to a mailbox item; throws `DuplicateTrackingLink` on either clash. */
+  add(contactId: number, link: NewTrackingLink): Promise<TrackingLink>;
+  findBySourceItem(mailboxId: number, sourceItemId: string): Promise<TrackingLink | undefined>;
+  findByContact(mailboxId: number, contactId: number): Promise<TrackingLink | undefined>;
+  listByMailbox(mailboxId: number): Promise<TrackingLink[]>;
+  /** Records a synchronisation: the new snapshot and the versions of both sides. */
+  markSynced(id: number, state: { snapshot: unknown; sourceVersion: string | null; crmVersion: number }): Promise<void>;
+  remove(id: number): Promise<void>;
+}
+
+export interface RunsStore {
+  start(run: NewRun): Promise<Run>;
+  /** Records what the run did to one item; recording the same item key again replaces it. */
+  recordItem(runId: number, item: RunItem): Promise<void>;
+  finish(runId: number, status: Exclude<RunStatus, 'running'>, summary: unknown): Promise<Run>;
+  getOrThrow(id: number): Promise<Run>;
+  list(query?: Page & { userId?: number }): Promise<Run[]>;
+  items(runId: number): Promise<RunItem[]>;
+}
+
+export interface ConflictsStore {
+  add(conflict: NewConflict): Promise<Conflict>;
+  listOpen(contactId?: number): Promise<Conflict[]>;
+  resolve(id: number, resolution: 'kept' | 'restored'): Promise<Conflict>;
+}
+
+export interface CrmStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Where the data lives, for messages: a file path, or a URL without its password. */
+  readonly location: string;
+  /** The migrations that opening this store ran (empty when the schema was current). */
+  readonly migrationsRun: readonly string[];
+  readonly users: UsersStore;
+  readonly accounts: AccountsStore;
+  readonly contacts: ContactsStore;
+  readonly activities: ActivitiesStore;
+  readonly mailboxes: MailboxesStore;
+  readonly links: LinksStore;
+  readonly runs: RunsStore;
+  readonly conflicts: ConflictsStore;
+  close(): Promise<void>;
+}

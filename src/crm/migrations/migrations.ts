@@ -1,0 +1,13 @@
+/**
+ * Every migration of the CRM store, in order. Names sort in the order they run; a
+ * database that holds a name not listed here was made by a newer Liaison.
+ */
+import type { Migration } from 'kysely';
+import type { SqlDialect } from './column-types.js';
+import { initialSchema } from './0001-initial-schema.js';
+
+export function migrations(dialect: SqlDialect): Record<string, Migration> {
+  return {
+    '0001-initial-schema': initialSchema(dialect),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Builds the repositories both dialects share (everything but contacts, whose hot
+ * paths differ), over one store context.
+ */
+import { secretBoxFromEnvironment } from '../secret-key.js';
+import type { SecretBox } from '../secret-box.js';
+import { AccountsRepository } from './accounts-repository.js';
+import { ActivitiesRepository } from './activities-repository.js';
+import { ConflictsRepository } from './conflicts-repository.js';
+import { LinksRepository } from './links-repository.js';
+import { MailboxesRepository } from './mailboxes-repository.js';
+import { RunsRepository } from './runs-repository.js';
+import type { StoreContext } from './store-context.js';
+import { UsersRepository } from './users-repository.js';
+
+export interface OpenOptions {
+  /** The key for mailbox secrets; by default from `LIAISON_SECRET` or the key file. */
+  secretBox?: () => SecretBox;
+  /** The time source, as ISO text (tests pin it). */
+  clock?: () => string;
+}
+
+export function createRepositories(ctx: StoreContext, options: OpenOptions) {
+  let box: SecretBox | undefined;
+  const secretBox = options.secretBox ?? (() => (box ??= secretBoxFromEnvironment()));
+  return {
+    users: new UsersRepository(ctx),
+    accounts: new AccountsRepository(ctx),
+    activities: new ActivitiesRepository(ctx),
+    mailboxes: new MailboxesRepository(ctx, secretBox),
+    links: new LinksRepository(ctx),
+    runs: new RunsRepository(ctx),
+    conflicts: new ConflictsRepository(ctx),
+  };
+}

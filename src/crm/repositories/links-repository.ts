@@ -1,0 +1,103 @@
+import type { Selectable } from 'kysely';
+import { DuplicateTrackingLink } from '../crm-errors.js';
+import type { NewTrackingLink, TrackingLink } from '../crm-records.js';
+import type { LinksStore } from '../crm-store.js';
+import type { TrackingLinksTable } from '../database-schema.js';
+import { dbBoolean, fromJson, toJson, type StoreContext } from './store-context.js';
+import { uniqueViolationColumns } from './unique-violation.js';
+
+const toLink = (row: Selectable<TrackingLinksTable>): TrackingLink => ({
+  id: row.id,
+  mailboxId: row.mailboxId,
+  sourceItemId: row.sourceItemId,
+  contactId: row.contactId,
+  trackCommunications: Boolean(row.trackCommunications),
+  snapshot: fromJson(row.snapshot),
+  sourceVersion: row.sourceVersion,
+  crmVersion: row.crmVersion,
+  syncedAt: row.syncedAt,
+  createdAt: row.createdAt,
+});
+
+/** Turns a unique violation on `tracking_links` into the clash it means. */
+export function linkClash(error: unknown, contactId: number, link: NewTrackingLink): DuplicateTrackingLink | undefined {
+  const columns = uniqueViolationColumns(error);
+  if (columns?.includes('source_item_id')) return new DuplicateTrackingLink(link.mailboxId, 'source item', link.sourceItemId);
+  if (columns?.includes('contact_id')) return new DuplicateTrackingLink(link.mailboxId, 'contact', contactId);
+  return undefined;
+}
+
+export class LinksRepository implements LinksStore {
+  readonly #ctx: StoreContext;
+
+  constructor(ctx: StoreContext) {
+    this.#ctx = ctx;
+  }
+
+  async add(contactId: number, link: NewTrackingLink): Promise<TrackingLink> {
+    const { db, dialect } = this.#ctx;
+    const contact = await db.selectFrom('contacts').select('rowVersion').where('id', '=', contactId).executeTakeFirst();
+    try {
+      const row = await db
+        .insertInto('trackingLinks')
+        .values({
+          mailboxId: link.mailboxId,
+          sourceItemId: link.sourceItemId,
+          contactId,
+          trackCommunications: dbBoolean(dialect, link.trackCommunications),
+          snapshot: toJson(link.snapshot),
+          sourceVersion: link.sourceVersion ?? null,
+          crmVersion: contact?.rowVersion ?? null,
+          syncedAt: link.snapshot === undefined ? null : this.#ctx.now(),
+          createdAt: this.#ctx.now(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toLink(row);
+    } catch (error) {
+      throw linkClash(error, contactId, link) ?? error;
+    }
+  }
+
+  async findBySourceItem(mailboxId: number, sourceItemId: string): Promise<TrackingLink | undefined> {
+    const row = await this.#ctx.db
+      .selectFrom('trackingLinks')
+      .selectAll()
+      .where('mailboxId', '=', mailboxId)
+      .where('sourceItemId', '=', sourceItemId)
+      .executeTakeFirst();
+    return row && toLink(row);
+  }
+
+  async findByContact(mailboxId: number, contactId: number): Promise<TrackingLink | undefined> {
+    const row = await this.#ctx.db
+      .selectFrom('trackingLinks')
+      .selectAll()
+      .where('mailboxId', '=', mailboxId)
+      .where('contactId', '=', contactId)
+      .executeTakeFirst();
+    return row && toLink(row);
+  }
+
+  async listByMailbox(mailboxId: number): Promise<TrackingLink[]> {
+    const rows = await this.#ctx.db.selectFrom('trackingLinks').selectAll().where('mailboxId', '=', mailboxId).orderBy('id').execute();
+    return rows.map(toLink);
+  }
+
+  async markSynced(id: number, state: { snapshot: unknown; sourceVersion: string | null; crmVersion: number }): Promise<void> {
+    await this.#ctx.db
+      .updateTable('trackingLinks')
+      .set({
+        snapshot: toJson(state.snapshot),
+        sourceVersion: state.sourceVersion,
+        crmVersion: state.crmVersion,
+        syncedAt: this.#ctx.now(),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.#ctx.db.deleteFrom('trackingLinks').where('id', '=', id).execute();
+  }
+}

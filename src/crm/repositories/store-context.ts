@@ -1,0 +1,30 @@
+/**
+ * What every repository of the CRM store is built on: the Kysely instance for the
+ * dialect, and the two places where SQLite and PostgreSQL values differ.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../database-schema.js';
+import type { SqlDialect } from '../migrations/column-types.js';
+
+export interface StoreContext {
+  readonly db: Kysely<Database>;
+  readonly dialect: SqlDialect;
+  /** The current time as ISO 8601 text. */
+  now(): string;
+}
+
+/** A boolean as the dialect stores it (SQLite has none: 0/1). */
+export function dbBoolean(dialect: SqlDialect, value: boolean): boolean | number {
+  return dialect === 'sqlite' ? (value ? 1 : 0) : value;
+}
+
+export const toJson = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+export const fromJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+/** Page bounds with a sane default and ceiling. */
+export function pageBounds(page: { limit?: number; offset?: number } = {}): { limit: number; offset: number } {
+  return {
+    limit: Math.min(Math.max(page.limit ?? 100, 1), 10_000),
+    offset: Math.max(page.offset ?? 0, 0),
+  };
+}

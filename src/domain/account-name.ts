@@ -1,0 +1,21 @@
+/**
+ * The key account (company) names are compared by, PRODUCT.md W3: Unicode NFC,
+ * trimmed, inner white space collapsed to one space, case-insensitive. Nothing else
+ * is folded: "Contoso Ltd" and "Contoso Ltd." stay different names; the looser
+ * variant key that proposes merges lives elsewhere and never decides on its own.
+ *
+ * ### Examples
+ * ```ts
+ * accountNameKey('Contoso Ltd ')  // 'contoso ltd'
+ * accountNameKey('contoso  ltd')  // 'contoso ltd'
+ * accountNameKey('Contoso Ltd.')  // 'contoso ltd.'
+ * ```
+ */
+export function accountNameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase().normalize('NFC');
+}
+
+/** Whether two account names are the same name under {@link accountNameKey}. */
+export function sameAccountName(a: string, b: string): boolean {
+  return accountNameKey(a) === accountNameKey(b);
+}

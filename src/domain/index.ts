@@ -1,0 +1,4 @@
+export * from './account-name.js';
+export * from './contact.js';
+export * from './email-address.js';
+export * from './phone-number.js';
