@@ -35,8 +35,12 @@ export async function readSchemaState(db: Kysely<any>, dialect: SqlDialect): Pro
   };
 }
 
-/** Runs the pending migrations; returns the names it ran. */
-export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect, location: string): Promise<string[]> {
+/**
+ * Runs the pending migrations; returns the names it ran. On PostgreSQL, `schema` must
+ * name the schema the tables live in: Kysely looks for its own tables across every
+ * schema of the database otherwise, and would take another schema's for ours.
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect, location: string, schema?: string): Promise<string[]> {
   const state = await readSchemaState(db, dialect);
   if (state.unknown.length > 0) throw new DatabaseTooNew(location, state.unknown);
   if (state.pending.length === 0) return [];
@@ -44,6 +48,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: SqlDialect, loca
     db: db.withoutPlugins(),
     provider: { getMigrations: async () => migrations(dialect) },
     migrationTableName: MIGRATION_TABLE,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

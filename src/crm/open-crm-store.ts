@@ -10,8 +10,9 @@ import { SqliteCrmStore } from './sqlite/sqlite-crm-store.js';
 
 export const DEFAULT_DATABASE = './liaison.db';
 
+/** `--db`, else `LIAISON_DB`, else `./liaison.db`; an empty value counts as not given. */
 export function databaseLocation(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return explicit ?? env.LIAISON_DB ?? DEFAULT_DATABASE;
+  return explicit?.trim() || env.LIAISON_DB?.trim() || DEFAULT_DATABASE;
 }
 
 export function openCrmStore(location: string, options: OpenOptions & { create?: boolean } = {}): Promise<CrmStore> {

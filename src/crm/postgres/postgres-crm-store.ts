@@ -80,10 +80,7 @@ export class PostgresCrmStore implements CrmStore {
       const state = await readSchemaState(store.#db, 'postgres');
       if (state.unknown.length > 0) throw new DatabaseTooNew(target.display, state.unknown);
       if (state.applied.length === 0 && !options.create) throw new DatabaseNotInitialised(target.display);
-      if (options.create && target.schema !== 'public') {
-        await sql`create schema if not exists ${sql.id(target.schema)}`.execute(store.#db);
-      }
-      store.migrationsRun = await migrateToLatest(store.#db, 'postgres', target.display);
+      if (state.pending.length > 0) store.migrationsRun = await migrateUnderLock(store.#db, pool, target);
       return store;
     } catch (error) {
       await store.close();
@@ -93,6 +90,27 @@ export class PostgresCrmStore implements CrmStore {
 
   async close(): Promise<void> {
     await this.#db.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * Creates the schema and runs the migrations while holding an advisory lock, so two
+ * processes that initialise one database at once do not race (`create schema if not
+ * exists` alone does); the second finds nothing left to do.
+ */
+async function migrateUnderLock(db: Kysely<Database>, pool: pg.Pool, target: { schema: string; display: string }): Promise<string[]> {
+  const lock = await pool.connect();
+  const key = `liaison:migrate:${target.schema}`;
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [key]);
+    try {
+      if (target.schema !== 'public') await sql`create schema if not exists ${sql.id(target.schema)}`.execute(db);
+      return await migrateToLatest(db, 'postgres', target.display, target.schema);
+    } finally {
+      await lock.query('select pg_advisory_unlock(hashtext($1))', [key]);
+    }
+  } finally {
+    lock.release();
   }
 }
 

@@ -17,7 +17,7 @@ import {
 import { emailKey } from '../../domain/email-address.js';
 import { phoneKey } from '../../domain/phone-number.js';
 import { InvalidRecord } from '../crm-errors.js';
-import type { Contact, ContactState, NewContact, ParentRef } from '../crm-records.js';
+import type { Contact, ContactState, ParentRef } from '../crm-records.js';
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -3,7 +3,7 @@
  * better-sqlite3 12. The default store, at `./liaison.db`.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { DatabaseNotInitialised, DatabaseTooNew, DatabaseUnavailable } from '../crm-errors.js';
@@ -56,6 +56,9 @@ export class SqliteCrmStore implements CrmStore {
     if (existsSync(location) && statSync(location).isDirectory()) {
       throw new DatabaseUnavailable(location, 'it is a directory, not a file');
     }
+    if (!existsSync(dirname(location))) {
+      throw new DatabaseUnavailable(location, `the folder ${dirname(location)} does not exist`);
+    }
     let sqlite: BetterSqlite3.Database;
     try {
       sqlite = new BetterSqlite3(location, { fileMustExist: !options.create });
@@ -68,11 +71,20 @@ export class SqliteCrmStore implements CrmStore {
       const state = await readSchemaState(store.#db, 'sqlite');
       if (state.unknown.length > 0) throw new DatabaseTooNew(location, state.unknown);
       if (state.applied.length === 0 && !options.create) throw new DatabaseNotInitialised(location);
+      sqlite.pragma('busy_timeout = 5000');
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
       sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma('busy_timeout = 5000');
-      store.migrationsRun = await migrateToLatest(store.#db, 'sqlite', location);
+      // Kysely takes no lock on SQLite; a write transaction makes a second process that
+      // initialises the same file wait, then find nothing left to do. SQLite's DDL is
+      // transactional, so a migration killed half-way leaves nothing behind.
+      await beginImmediate(sqlite);
+      try {
+        store.migrationsRun = await migrateToLatest(store.#db, 'sqlite', location);
+        sqlite.exec('commit');
+      } finally {
+        if (sqlite.inTransaction) sqlite.exec('rollback');
+      }
       return store;
     } catch (error) {
       await store.close();
@@ -83,6 +95,29 @@ export class SqliteCrmStore implements CrmStore {
 
   async close(): Promise<void> {
     if (this.#sqlite.open) await this.#db.destroy();
+  }
+}
+
+/**
+ * `BEGIN IMMEDIATE`, waiting for another writer without blocking the event loop
+ * (better-sqlite3's busy timeout would: a writer in this same process could never
+ * finish). Gives up after 10 s with SQLite's own "database is locked".
+ */
+async function beginImmediate(sqlite: BetterSqlite3.Database): Promise<void> {
+  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    for (let waited = 0; ; waited += 20) {
+      try {
+        sqlite.exec('begin immediate');
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || waited >= 10_000) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
   }
 }
 

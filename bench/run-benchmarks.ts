@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: the CRM store's bulk path and e-mail lookups on SQLite and
+ * PostgreSQL, each dialect in a child process of its own (`bench-dialect.ts`) so
+ * their peak memory figures are separate. Prints a table and writes
+ * `bench/results.json` with the machine and the date.
+ *
+ *   npm run bench                       100,000 contacts, 5,000 accounts, both dialects
+ *   npm run bench -- --contacts 20000   a smaller run
+ *   npm run bench -- --dialect sqlite --profile   a CPU profile in bench/.data/profiles
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBenchOptions, TARGETS, toArgs, USAGE, type BenchOptions, type Dialect } from './bench-options.js';
+import { formatTable, type DialectResult } from './bench-results.js';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const PROJECT_DIR = resolve(BENCH_DIR, '..');
+
+/** Runs one dialect in a fresh Node process (through tsx's loader) and returns what it sent. */
+function runChild(dialect: Dialect, options: BenchOptions): Promise<DialectResult> {
+  const nodeArgs = ['--expose-gc', '--import', 'tsx'];
+  if (options.profile) {
+    const dir = join(BENCH_DIR, '.data', 'profiles');
+    mkdirSync(dir, { recursive: true });
+    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${dialect}-${Date.now()}.cpuprofile`);
+  }
+  const child = spawn(process.execPath, [...nodeArgs, join(BENCH_DIR, 'bench-dialect.ts'), ...toArgs(options, dialect)], {
+    cwd: PROJECT_DIR,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((done) => {
+    let result: DialectResult | undefined;
+    child.on('message', (message: { type?: string; result?: DialectResult }) => {
+      if (message.type === 'result') result = message.result;
+    });
+    const failed = (error: string): DialectResult => ({
+      dialect,
+      error,
+      phases: [],
+      verification: { checks: [], failures: [] },
+      maxRssMB: 0,
+      notes: [],
+    });
+    child.on('error', (error) => done(failed(`could not start the benchmark process: ${error.message}`)));
+    child.on('exit', (code, signal) => {
+      done(result ?? failed(`the benchmark process ended (${signal ?? `exit code ${code}`}) without results`));
+    });
+  });
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cpuCount: cpus.length,
+    availableParallelism: os.availableParallelism(),
+    totalMemoryMB: Math.round(os.totalmem() / 1024 / 1024),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(2))),
+  };
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\nusage: ${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const host = machine();
+  const started = new Date();
+  console.log(
+    `Liaison CRM store benchmark: ${options.contacts.toLocaleString('en-US')} contacts (each with 2 e-mails, 2 phones, ` +
+      `a parent account out of ${options.accounts.toLocaleString('en-US')} and a tracking link), ` +
+      `${options.lookups.toLocaleString('en-US')} e-mail lookups`,
+  );
+  console.log(`${host.cpuModel} × ${host.cpuCount}, Node ${host.node}, load average ${host.loadAverageAtStart.join(' ')}`);
+  if (host.loadAverageAtStart[0]! > 0.5 * host.cpuCount) {
+    console.log(`warning: the machine is busy (load ${host.loadAverageAtStart[0]}); figures will be low`);
+  }
+
+  const results: DialectResult[] = [];
+  for (const dialect of options.dialects) {
+    console.error(`${dialect}: running in its own process…`);
+    const result = await runChild(dialect, options);
+    if (result.skipped) console.log(`${dialect}: skipped: ${result.skipped}`);
+    results.push(result);
+  }
+
+  console.log('');
+  console.log(formatTable(results));
+  console.log('');
+  console.log('Rates count a contact once with its 2 e-mail rows, 2 phone rows and its tracking link (links included).');
+  console.log('addMany times include generating the contacts lazily; the "generate" row shows what generation alone costs.');
+  for (const result of results) {
+    for (const failure of result.verification.failures) console.log(`${result.dialect}: WRONG RESULTS: ${failure}`);
+    if (result.error) console.log(`${result.dialect}: FAILED: ${result.error}`);
+  }
+
+  const out = resolve(PROJECT_DIR, options.out);
+  const report = {
+    date: started.toISOString(),
+    machine: host,
+    options: { ...options, postgresUrl: redact(options.postgresUrl) },
+    targets: TARGETS,
+    linksIncluded: true,
+    results,
+  };
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`figures written to ${relative(process.cwd(), out) || out}`);
+
+  const missed = results.some(
+    (r) => r.error !== undefined || r.verification.failures.length > 0 || r.phases.some((p) => p.met === false),
+  );
+  if (results.some((r) => r.error || r.verification.failures.length > 0)) process.exitCode = 1;
+  else if (missed) console.log('some targets were missed (see "met")');
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/**
+ * The `liaison` executable: runs the program, turns any error into one sentence on
+ * stderr and an exit code (render-error.ts).
+ */
+import { buildProgram } from './program.js';
+import { renderError } from './render-error.js';
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    const { message, exitCode } = renderError(error);
+    if (message) process.stderr.write(`${message}\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack && exitCode !== 0) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    return exitCode;
+  }
+}
+
+process.exitCode = await runCli(process.argv);

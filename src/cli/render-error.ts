@@ -1,0 +1,79 @@
+/**
+ * Turns an error into what the user reads: one sentence that says what went wrong,
+ * where, and what to do, plus the exit code. Stack traces only with `--debug`.
+ *
+ * Exit codes: 2 = the command could not do what was asked (bad input, database not
+ * there, refused by a rule); 1 = an unexpected error (a bug: please report it).
+ */
+import { CommanderError } from 'commander';
+import {
+  DatabaseNotInitialised,
+  DatabaseTooNew,
+  DatabaseUnavailable,
+  DuplicateTrackingLink,
+  DuplicateUserEmail,
+  InvalidRecord,
+  RecordNotFound,
+  SecretKeyProblem,
+  StaleRowVersion,
+} from '../crm/index.js';
+import { AccountNameTaken, ActingUserUnknown } from '../tracking/index.js';
+
+export interface RenderedError {
+  message: string;
+  exitCode: number;
+}
+
+export function renderError(error: unknown): RenderedError {
+  const refused = (message: string): RenderedError => ({ message, exitCode: 2 });
+  if (error instanceof DatabaseUnavailable) {
+    return refused(`Cannot open the database at ${error.location}: ${error.reason}. Check --db or LIAISON_DB; nothing was changed.`);
+  }
+  if (error instanceof DatabaseNotInitialised) {
+    return refused(
+      `There is no Liaison database at ${error.location}. Run "liaison init" to create it there, or point --db or LIAISON_DB at an existing one.`,
+    );
+  }
+  if (error instanceof DatabaseTooNew) {
+    return refused(
+      `The database at ${error.location} was made by a newer version of Liaison (it has ${error.unknownMigrations.join(', ')}). Upgrade Liaison to use it; nothing was changed.`,
+    );
+  }
+  if (error instanceof DuplicateUserEmail) {
+    return refused(
+      `A user with the e-mail ${error.email} already exists (e-mails are compared ignoring case and surrounding spaces). See them with "liaison user list".`,
+    );
+  }
+  if (error instanceof RecordNotFound) {
+    return refused(`There is no ${error.kind} ${typeof error.key === 'number' ? `#${error.key}` : `"${error.key}"`} in this CRM.`);
+  }
+  if (error instanceof InvalidRecord) return refused(`Invalid ${error.field}: ${error.reason}.`);
+  if (error instanceof DuplicateTrackingLink) {
+    return refused(`Mailbox #${error.mailboxId} already tracks ${error.clash} ${error.value}; untrack it first to link it again.`);
+  }
+  if (error instanceof StaleRowVersion) {
+    return refused(`Contact #${error.contactId} was changed by someone else meanwhile (now version ${error.actual}); read it again and retry.`);
+  }
+  if (error instanceof SecretKeyProblem) return refused(`${capitalise(error.reason)}: ${error.fix}.`);
+  if (error instanceof ActingUserUnknown) {
+    switch (error.situation) {
+      case 'no users':
+        return refused('The CRM has no user yet. Add yourself first: liaison user add <email> --name "<your name>".');
+      case 'several users':
+        return refused('The CRM has several users: say which one with --owner <email>.');
+      case 'unknown email':
+        return refused(`No user has the e-mail ${error.email}. See the users with "liaison user list".`);
+    }
+  }
+  if (error instanceof AccountNameTaken) {
+    const ids = error.existing.map((a) => `#${a.id} "${a.name}"`).join(', ');
+    return refused(
+      `An account with the same name already exists (${ids}); names are compared ignoring case and extra spaces. Pass --allow-duplicate to add another one anyway.`,
+    );
+  }
+  if (error instanceof CommanderError) return { message: '', exitCode: error.exitCode === 0 ? 0 : 2 };
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: `Liaison hit an unexpected error: ${message}. Run again with --debug for details, and please report it.`, exitCode: 1 };
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

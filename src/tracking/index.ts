@@ -1,0 +1,4 @@
+export * from './add-account.js';
+export * from './add-user.js';
+export * from './resolve-acting-user.js';
+export * from './tracking-errors.js';

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, rawQuery, useFreshStore, type Dialect } from '../crm-dialects.js';
+
+/** The plan the database picks for a query, as text. */
+async function queryPlan(dialect: Dialect, location: string, query: string): Promise<string> {
+  if (dialect === 'sqlite') {
+    const rows = await rawQuery<{ detail: string }>(location, `explain query plan ${query}`);
+    return rows.map((r) => r.detail).join('\n');
+  }
+  // An empty table is scanned whatever the indexes; forbid that to see the index path.
+  const rows = await rawQuery<{ 'QUERY PLAN': string }>(location, `set enable_seqscan = off; explain ${query}`);
+  return rows.map((r) => r['QUERY PLAN']).join('\n');
+}
+
+describe.each(DIALECTS)('lookups are one index lookup on %s', (dialect) => {
+  let location: string;
+  useFreshStore(dialect, (t) => ({ location } = t));
+
+  it.each([
+    ['which contacts have this e-mail address', "select contact_id from contact_emails where address_key = 'a@b.c'", 'contact_emails_address_key'],
+    ['which contacts have this phone number', "select contact_id from contact_phones where number_key = '+1555'", 'contact_phones_number_key'],
+    ['which accounts have this name (W3)', "select id from accounts where name_key = 'contoso ltd'", 'accounts_name_key'],
+    ['which tracking link has this mailbox item', "select id from tracking_links where mailbox_id = 1 and source_item_id = 'x'", 'tracking_links_source_unique'],
+  ])('%s', async (_what, query, index) => {
+    const plan = await queryPlan(dialect, location, query);
+    expect(plan).toContain(dialect === 'sqlite' ? index.replace('tracking_links_source_unique', 'sqlite_autoindex_tracking_links_1') : index);
+  });
+});
