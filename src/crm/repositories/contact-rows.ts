@@ -23,15 +23,20 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 const ADDRESS_COLUMNS = ADDRESS_KINDS.flatMap((kind) => ADDRESS_PARTS.map((part) => ({ kind, part })));
 
-/** The `contacts` columns a write sets, in the order of {@link contactRowValues}. */
+/** The `contacts` columns that hold S1 fields, in the order of {@link contactFieldValues}. */
+export const CONTACT_FIELD_COLUMNS: readonly string[] = [
+  ...CONTACT_TEXT_FIELDS.map(snake),
+  'categories',
+  ...ADDRESS_COLUMNS.map(({ kind, part }) => `${kind}_${snake(part)}`),
+];
+
+/** The `contacts` columns a new row sets, in the order of {@link contactRowValues}. */
 export const CONTACT_WRITE_COLUMNS: readonly string[] = [
   'owner_id',
   'state',
   'parent_account_id',
   'parent_contact_id',
-  ...CONTACT_TEXT_FIELDS.map(snake),
-  'categories',
-  ...ADDRESS_COLUMNS.map(({ kind, part }) => `${kind}_${snake(part)}`),
+  ...CONTACT_FIELD_COLUMNS,
   'row_version',
   'created_at',
   'modified_at',
@@ -60,26 +65,32 @@ export function checkNewContact(contact: { fields: ContactFields; parent?: Paren
   }
 }
 
-/** The values of a `contacts` row, in {@link CONTACT_WRITE_COLUMNS} order. */
+/** The values of a new `contacts` row, in {@link CONTACT_WRITE_COLUMNS} order. */
 export function contactRowValues(
   contact: { ownerId: number; state?: ContactState; parent?: ParentRef | null; fields: ContactFields },
   rowVersion: number,
   createdAt: string,
   modifiedAt: string,
 ): unknown[] {
-  const f = contact.fields;
-  const categories = (f.categories ?? []).map((c) => c.trim()).filter((c) => c !== '');
   return [
     contact.ownerId,
     contact.state ?? 'active',
     contact.parent?.kind === 'account' ? contact.parent.id : null,
     contact.parent?.kind === 'contact' ? contact.parent.id : null,
-    ...CONTACT_TEXT_FIELDS.map((field) => clean(f[field])),
-    categories.length > 0 ? JSON.stringify(categories) : null,
-    ...ADDRESS_COLUMNS.map(({ kind, part }) => clean(f.addresses?.[kind]?.[part])),
+    ...contactFieldValues(contact.fields),
     rowVersion,
     createdAt,
     modifiedAt,
+  ];
+}
+
+/** The S1 field values of a `contacts` row, in {@link CONTACT_FIELD_COLUMNS} order. */
+export function contactFieldValues(f: ContactFields): unknown[] {
+  const categories = (f.categories ?? []).map((c) => c.trim()).filter((c) => c !== '');
+  return [
+    ...CONTACT_TEXT_FIELDS.map((field) => clean(f[field])),
+    categories.length > 0 ? JSON.stringify(categories) : null,
+    ...ADDRESS_COLUMNS.map(({ kind, part }) => clean(f.addresses?.[kind]?.[part])),
   ];
 }
 

@@ -10,8 +10,10 @@ import type { ContactsStore } from '../crm-store.js';
 import type { Database } from '../database-schema.js';
 import { containsText } from './contains-text.js';
 import {
+  CONTACT_FIELD_COLUMNS,
   CONTACT_WRITE_COLUMNS,
   checkNewContact,
+  contactFieldValues,
   contactRowValues,
   emailRows,
   phoneRows,
@@ -22,11 +24,12 @@ import { pageBounds, type StoreContext } from './store-context.js';
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const WRITE_KEYS = CONTACT_WRITE_COLUMNS.map(camel);
+const FIELD_KEYS = CONTACT_FIELD_COLUMNS.map(camel);
 
-/** A `contacts` row object for Kysely from the positional values. */
-function rowObject(values: unknown[]): Record<string, unknown> {
+/** A row object for Kysely from positional values and their camelCase column names. */
+function rowObject(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  WRITE_KEYS.forEach((key, i) => (row[key] = values[i]));
+  keys.forEach((key, i) => (row[key] = values[i]));
   return row;
 }
 
@@ -47,7 +50,7 @@ export abstract class ContactsRepository implements ContactsStore {
     const id = await this.ctx.db.transaction().execute(async (trx) => {
       const { id } = await trx
         .insertInto('contacts')
-        .values(rowObject(contactRowValues(contact, 1, now, now)) as never)
+        .values(rowObject(WRITE_KEYS, contactRowValues(contact, 1, now, now)) as never)
         .returning('id')
         .executeTakeFirstOrThrow();
       await writeChildRows(trx, id, contact);
@@ -77,12 +80,7 @@ export abstract class ContactsRepository implements ContactsStore {
       const set: Record<string, unknown> = { rowVersion: current.rowVersion + 1, modifiedAt: now };
       if (change.fields) {
         checkNewContact({ fields: change.fields });
-        const row = rowObject(contactRowValues({ ownerId: current.ownerId, fields: change.fields }, 0, '', ''));
-        for (const key of WRITE_KEYS) {
-          if (!['ownerId', 'state', 'parentAccountId', 'parentContactId', 'rowVersion', 'createdAt', 'modifiedAt'].includes(key)) {
-            set[key] = row[key];
-          }
-        }
+        Object.assign(set, rowObject(FIELD_KEYS, contactFieldValues(change.fields)));
       }
       if (change.state !== undefined) set.state = change.state;
       if (change.parent !== undefined) {
