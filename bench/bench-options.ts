@@ -19,6 +19,8 @@ export interface BenchOptions {
   out: string;
   /** Write a V8 CPU profile of each dialect's child process to `bench/.data/profiles`. */
   profile: boolean;
+  /** Add a tracking link with each contact (the issue's figure has none). */
+  links: boolean;
 }
 
 export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -32,7 +34,8 @@ export const TARGETS: Record<Dialect, Partial<Record<PhaseName, number>>> = {
 export type PhaseName = 'generate' | 'accounts' | 'addMany' | 'findIdsByEmail' | 'findIdsByEmails';
 
 export const USAGE = `npm run bench -- [--contacts 100000] [--accounts 5000] [--lookups N] [--batch 1000]
-                    [--dialect sqlite|postgres|all] [--pg URL] [--seed N] [--out bench/results.json] [--profile]`;
+                    [--dialect sqlite|postgres|all] [--pg URL] [--seed N] [--out bench/results.json] [--profile]
+                    [--links]   (also add a tracking link with every contact)`;
 
 const positiveInteger = (name: string, text: string | undefined, fallback: number): number => {
   if (text === undefined) return fallback;
@@ -54,6 +57,7 @@ export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEn
       seed: { type: 'string' },
       out: { type: 'string' },
       profile: { type: 'boolean' },
+      links: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -75,6 +79,7 @@ export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEn
     postgresUrl: values.pg ?? env.LIAISON_TEST_PG ?? DEFAULT_POSTGRES_URL,
     out: values.out ?? 'bench/results.json',
     profile: values.profile ?? false,
+    links: values.links ?? false,
   };
 }
 
@@ -88,5 +93,6 @@ export function toArgs(options: BenchOptions, dialect: Dialect): string[] {
     '--batch', String(options.batch),
     '--seed', String(options.seed),
     '--pg', options.postgresUrl,
+    ...(options.links ? ['--links'] : []),
   ];
 }

@@ -37,6 +37,8 @@ export interface DialectResult {
   verification: { checks: string[]; failures: string[] };
   /** `process.resourceUsage().maxRSS` of the child process at its end. */
   maxRssMB: number;
+  /** RSS when the child process started (Node, the tsx loader, the modules): part of every figure. */
+  baselineRssMB: number;
   /** What the figures include, for the reader. */
   notes: string[];
 }
@@ -52,7 +54,7 @@ export function formatTable(results: readonly DialectResult[]): string {
   const rows: string[][] = [];
   for (const result of results) {
     if (result.skipped) {
-      rows.push([result.dialect, `skipped: ${result.skipped}`, '', '', '', '', '', '']);
+      rows.push([result.dialect, 'skipped (the reason is printed above)', '', '', '', '', '', '']);
       continue;
     }
     for (const phase of result.phases) {
@@ -67,7 +69,7 @@ export function formatTable(results: readonly DialectResult[]): string {
         phase.peakRssMB.toFixed(0),
       ]);
     }
-    rows.push([result.dialect, 'process maxRSS (whole run)', '', '', '', '', '', result.maxRssMB.toFixed(0)]);
+    rows.push([result.dialect, `process maxRSS (whole run; ${result.baselineRssMB.toFixed(0)} MB at start)`, '', '', '', '', '', result.maxRssMB.toFixed(0)]);
     if (result.error) rows.push([result.dialect, `FAILED: ${result.error}`, '', '', '', '', '', '']);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

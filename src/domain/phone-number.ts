@@ -10,6 +10,6 @@
  */
 export function phoneKey(number: string): string {
   const trimmed = number.trim();
-  const digits = trimmed.replace(/\D+/gu, '');
+  const digits = trimmed.replace(/\D+/g, '');
   return trimmed.startsWith('+') ? `+${digits}` : digits;
 }

@@ -7,8 +7,8 @@ async function queryPlan(dialect: Dialect, location: string, query: string): Pro
     const rows = await rawQuery<{ detail: string }>(location, `explain query plan ${query}`);
     return rows.map((r) => r.detail).join('\n');
   }
-  // An empty table is scanned whatever the indexes; forbid that to see the index path.
-  const rows = await rawQuery<{ 'QUERY PLAN': string }>(location, `set enable_seqscan = off; explain ${query}`);
+  // An empty table is scanned whatever the indexes; forbid scans to see the index path.
+  const rows = await rawQuery<{ 'QUERY PLAN': string }>(location, `set enable_seqscan = off; set enable_bitmapscan = off; explain ${query}`);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
@@ -17,12 +17,28 @@ describe.each(DIALECTS)('lookups are one index lookup on %s', (dialect) => {
   useFreshStore(dialect, (t) => ({ location } = t));
 
   it.each([
-    ['which contacts have this e-mail address', "select contact_id from contact_emails where address_key = 'a@b.c'", 'contact_emails_address_key'],
-    ['which contacts have this phone number', "select contact_id from contact_phones where number_key = '+1555'", 'contact_phones_number_key'],
-    ['which accounts have this name (W3)', "select id from accounts where name_key = 'contoso ltd'", 'accounts_name_key'],
-    ['which tracking link has this mailbox item', "select id from tracking_links where mailbox_id = 1 and source_item_id = 'x'", 'tracking_links_source_unique'],
-  ])('%s', async (_what, query, index) => {
+    [
+      'which contacts have this e-mail address (from the index alone)',
+      "select contact_id from contact_emails where address_key = 'a@b.c' order by contact_id",
+      'SEARCH contact_emails USING COVERING INDEX contact_emails_address_key',
+      'Index Only Scan using contact_emails_address_key',
+    ],
+    [
+      'which contacts have this phone number',
+      "select contact_id from contact_phones where number_key = '+1555'",
+      'USING COVERING INDEX contact_phones_number_key',
+      'using contact_phones_number_key',
+    ],
+    ['which accounts have this name (W3)', "select id from accounts where name_key = 'contoso ltd'", 'INDEX accounts_name_key', 'using accounts_name_key'],
+    [
+      'which tracking link has this mailbox item',
+      "select id from tracking_links where mailbox_id = 1 and source_item_id = 'x'",
+      'INDEX sqlite_autoindex_tracking_links_1',
+      'using tracking_links_source_unique',
+    ],
+  ])('%s', async (_what, query, onSqlite, onPostgres) => {
     const plan = await queryPlan(dialect, location, query);
-    expect(plan).toContain(dialect === 'sqlite' ? index.replace('tracking_links_source_unique', 'sqlite_autoindex_tracking_links_1') : index);
+    expect(plan).toContain(dialect === 'sqlite' ? onSqlite : onPostgres);
+    expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
   });
 });

@@ -73,7 +73,12 @@ export function initialSchema(dialect: SqlDialect): Migration {
         .addPrimaryKeyConstraint('contact_emails_pkey', ['contact_id', 'position'])
         .addCheckConstraint('contact_emails_position_check', sql`position between 1 and 3`)
         .execute();
-      await db.schema.createIndex('contact_emails_address_key').on('contact_emails').column('address_key').execute();
+      // Covering: "which contacts have this address" reads the index alone, in contact order.
+      await db.schema
+        .createIndex('contact_emails_address_key')
+        .on('contact_emails')
+        .columns(['address_key', 'contact_id'])
+        .execute();
 
       await db.schema
         .createTable('contact_phones')
@@ -83,7 +88,11 @@ export function initialSchema(dialect: SqlDialect): Migration {
         .addColumn('number_key', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('contact_phones_pkey', ['contact_id', 'kind'])
         .execute();
-      await db.schema.createIndex('contact_phones_number_key').on('contact_phones').column('number_key').execute();
+      await db.schema
+        .createIndex('contact_phones_number_key')
+        .on('contact_phones')
+        .columns(['number_key', 'contact_id'])
+        .execute();
 
       await t
         .id(db.schema.createTable('activities'))

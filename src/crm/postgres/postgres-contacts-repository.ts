@@ -42,7 +42,8 @@ export class PostgresContactsRepository extends ContactsRepository {
     try {
       await client.query('begin');
       const { rows } = await client.query<{ id: number }>(
-        "select nextval(pg_get_serial_sequence('contacts', 'id'))::integer as id from generate_series(1, $1)",
+        // The sequence is looked up once, not once per row.
+        "select nextval((select pg_get_serial_sequence('contacts', 'id'))::regclass)::integer as id from generate_series(1, $1)",
         [items.length],
       );
       const ids = rows.map((r) => r.id);

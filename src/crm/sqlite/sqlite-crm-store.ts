@@ -75,6 +75,7 @@ export class SqliteCrmStore implements CrmStore {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
       sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('cache_size = -65536'); // 64 MiB of page cache, taken as needed
       // Kysely takes no lock on SQLite; a write transaction makes a second process that
       // initialises the same file wait, then find nothing left to do. SQLite's DDL is
       // transactional, so a migration killed half-way leaves nothing behind.
