@@ -38,6 +38,8 @@ export interface UsersStore {
 export interface AccountsStore {
   add(account: NewAccount): Promise<Account>;
   find(id: number): Promise<Account | undefined>;
+  /** The accounts of these ids that exist, by id. */
+  findMany(ids: readonly number[]): Promise<Account[]>;
   getOrThrow(id: number): Promise<Account>;
   /** Every account whose name is the same under PRODUCT.md W3, oldest first. */
   findByName(name: string): Promise<Account[]>;

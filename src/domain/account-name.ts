@@ -12,7 +12,20 @@
  * ```
  */
 export function accountNameKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase().normalize('NFC');
+  return tidyAccountName(name).toLowerCase().normalize('NFC');
+}
+
+/**
+ * An account name as it is stored: NFC, trimmed, inner white space collapsed; its case
+ * is kept.
+ *
+ * ### Examples
+ * ```ts
+ * tidyAccountName('  Contoso \t Ltd ') // 'Contoso Ltd'
+ * ```
+ */
+export function tidyAccountName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ');
 }
 
 /** Whether two account names are the same name under {@link accountNameKey}. */

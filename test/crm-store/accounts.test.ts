@@ -48,5 +48,9 @@ describe.each(DIALECTS)('accounts on %s', (dialect) => {
     expect((await store.accounts.list({ search: 'CONTO' })).map((a) => a.name)).toEqual(['Contoso Ltd']);
     expect((await store.accounts.list({ search: '0%' })).map((a) => a.name)).toEqual(['100% Organic']);
     expect(await store.accounts.count()).toBe(3);
+    const [first, , third] = await store.accounts.list();
+    expect((await store.accounts.findMany([third!.id, first!.id, 999])).map((a) => a.name)).toEqual(
+      [first!, third!].sort((a, b) => a.id - b.id).map((a) => a.name),
+    );
   });
 });

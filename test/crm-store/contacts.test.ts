@@ -156,11 +156,13 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
     await newContact(store, owner, { firstName: 'Ada', lastName: 'Lovelace', emails: ['ada@analytical.example'] });
     await newContact(store, owner, { firstName: 'Grace', lastName: 'Hopper', company: 'US Navy', emails: ['grace@navy.example'] });
     await newContact(store, other, { firstName: 'Alan', lastName: 'Turing', emails: ['alan@bletchley.example'] });
+    await newContact(store, owner, { firstName: 'Émile', lastName: 'ZOLA', emails: ['ez@example.org'] });
     expect((await store.contacts.list({ search: 'LOVE' })).map((c) => c.lastName)).toEqual(['Lovelace']);
+    expect((await store.contacts.list({ search: 'émile zola' })).map((c) => c.lastName)).toEqual(['ZOLA']);
     expect((await store.contacts.list({ search: 'navy' })).map((c) => c.lastName)).toEqual(['Hopper']);
     expect((await store.contacts.list({ search: 'bletchley' })).map((c) => c.lastName)).toEqual(['Turing']);
     expect((await store.contacts.list({ ownerId: other.id })).map((c) => c.lastName)).toEqual(['Turing']);
     expect((await store.contacts.list({ limit: 2, offset: 1 })).map((c) => c.lastName)).toEqual(['Hopper', 'Turing']);
-    expect(await store.contacts.count()).toBe(3);
+    expect(await store.contacts.count()).toBe(4);
   });
 });

@@ -30,7 +30,7 @@ export function contactsCommand(): Command {
         if (options.json) return printJson({ contacts: rows, total: total ?? null, limit: options.limit, offset: options.offset });
         if (rows.length === 0) return printResult(filtered ? 'No contact matches.' : 'No contacts yet.');
         const parentIds = [...new Set(rows.flatMap((c) => (c.parent?.kind === 'account' ? [c.parent.id] : [])))];
-        const parents = new Map((await Promise.all(parentIds.map((id) => store.accounts.find(id)))).flatMap((a) => (a ? [[a.id, a.name]] : [])));
+        const parents = new Map((await store.accounts.findMany(parentIds)).map((a) => [a.id, a.name]));
         printResult(
           renderTable<Contact>(rows, [
             { header: 'ID', value: (c) => c.id, align: 'right' },

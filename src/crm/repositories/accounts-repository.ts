@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { containsText } from './contains-text.js';
-import { accountNameKey } from '../../domain/account-name.js';
+import { accountNameKey, tidyAccountName } from '../../domain/account-name.js';
 import { InvalidRecord, RecordNotFound } from '../crm-errors.js';
 import type { Account, NewAccount, Page } from '../crm-records.js';
 import type { AccountsStore } from '../crm-store.js';
@@ -25,7 +25,7 @@ export class AccountsRepository implements AccountsStore {
   }
 
   async add(account: NewAccount): Promise<Account> {
-    const name = account.name.normalize('NFC').trim().replace(/\s+/gu, ' ');
+    const name = tidyAccountName(account.name);
     if (name === '') throw new InvalidRecord('name', 'an account needs a name');
     const now = this.#ctx.now();
     const row = await this.#ctx.db
@@ -47,6 +47,12 @@ export class AccountsRepository implements AccountsStore {
   async find(id: number): Promise<Account | undefined> {
     const row = await this.#ctx.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toAccount(row);
+  }
+
+  async findMany(ids: readonly number[]): Promise<Account[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#ctx.db.selectFrom('accounts').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map(toAccount);
   }
 
   async getOrThrow(id: number): Promise<Account> {

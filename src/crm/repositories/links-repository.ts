@@ -36,7 +36,6 @@ export class LinksRepository implements LinksStore {
 
   async add(contactId: number, link: NewTrackingLink): Promise<TrackingLink> {
     const { db, dialect } = this.#ctx;
-    const contact = await db.selectFrom('contacts').select('rowVersion').where('id', '=', contactId).executeTakeFirst();
     try {
       const row = await db
         .insertInto('trackingLinks')
@@ -47,7 +46,8 @@ export class LinksRepository implements LinksStore {
           trackCommunications: dbBoolean(dialect, link.trackCommunications),
           snapshot: toJson(link.snapshot),
           sourceVersion: link.sourceVersion ?? null,
-          crmVersion: contact?.rowVersion ?? null,
+          // The version the link saw, read in the same statement as the insert.
+          crmVersion: (eb) => eb.selectFrom('contacts').select('rowVersion').where('id', '=', contactId),
           syncedAt: link.snapshot === undefined ? null : this.#ctx.now(),
           createdAt: this.#ctx.now(),
         })

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { emailKey } from '../../domain/email-address.js';
+import { emailKey, looksLikeEmail } from '../../domain/email-address.js';
 import { DuplicateUserEmail, InvalidRecord, RecordNotFound } from '../crm-errors.js';
 import type { NewUser, User } from '../crm-records.js';
 import type { UsersStore } from '../crm-store.js';
@@ -24,7 +24,7 @@ export class UsersRepository implements UsersStore {
 
   async add(user: NewUser): Promise<User> {
     const email = user.email.trim();
-    if (!email.includes('@')) throw new InvalidRecord('email', `"${user.email}" is not an e-mail address`);
+    if (!looksLikeEmail(email)) throw new InvalidRecord('email', `"${user.email}" is not an e-mail address`);
     const name = user.name.trim();
     if (name === '') throw new InvalidRecord('name', 'a user needs a name');
     try {

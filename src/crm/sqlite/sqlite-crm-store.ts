@@ -65,6 +65,8 @@ export class SqliteCrmStore implements CrmStore {
     } catch (error) {
       throw new DatabaseUnavailable(location, sqliteReason(error));
     }
+    // SQLite's own lower() folds ASCII only; searches must find "Émile" by "émile" too.
+    sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
     const store = new SqliteCrmStore(location, sqlite, options);
     try {
       // Reading the schema first: a file that is not SQLite fails here, before any write.
