@@ -6,7 +6,12 @@ import { parseArgs } from 'node:util';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The benchmark suites: the CRM store (issue 2), the vCard reader and the CSV reader (issue 3). */
+export const SUITES = ['store', 'vcard', 'csv'] as const;
+export type Suite = (typeof SUITES)[number];
+
 export interface BenchOptions {
+  suites: Suite[];
   dialects: Dialect[];
   contacts: number;
   accounts: number;
@@ -33,7 +38,7 @@ export const TARGETS: Record<Dialect, Partial<Record<PhaseName, number>>> = {
 
 export type PhaseName = 'generate' | 'accounts' | 'addMany' | 'findIdsByEmail' | 'findIdsByEmails';
 
-export const USAGE = `npm run bench -- [--contacts 100000] [--accounts 5000] [--lookups N] [--batch 1000]
+export const USAGE = `npm run bench -- [--suite store|vcard|csv|all] [--contacts 100000] [--accounts 5000] [--lookups N] [--batch 1000]
                     [--dialect sqlite|postgres|all] [--pg URL] [--seed N] [--out bench/results.json] [--profile]
                     [--links]   (also add a tracking link with every contact)`;
 
@@ -48,6 +53,7 @@ export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEn
   const { values } = parseArgs({
     args: [...args],
     options: {
+      suite: { type: 'string' },
       contacts: { type: 'string' },
       accounts: { type: 'string' },
       lookups: { type: 'string' },
@@ -68,8 +74,11 @@ export function parseBenchOptions(args: readonly string[], env: NodeJS.ProcessEn
   }
   const dialect = values.dialect ?? 'all';
   if (!['sqlite', 'postgres', 'all'].includes(dialect)) throw new Error(`--dialect is sqlite, postgres or all, not "${dialect}"`);
+  const suite = values.suite ?? 'all';
+  if (suite !== 'all' && !(SUITES as readonly string[]).includes(suite)) throw new Error(`--suite is ${SUITES.join(', ')} or all, not "${suite}"`);
   const contacts = positiveInteger('contacts', values.contacts, 100_000);
   return {
+    suites: suite === 'all' ? [...SUITES] : [suite as Suite],
     dialects: dialect === 'all' ? ['sqlite', 'postgres'] : [dialect as Dialect],
     contacts,
     accounts: positiveInteger('accounts', values.accounts, 5_000),

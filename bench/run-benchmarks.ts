@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: the CRM store's bulk path and e-mail lookups on SQLite and
  * PostgreSQL, each dialect in a child process of its own (`bench-dialect.ts`) so
- * their peak memory figures are separate. Prints a table and writes
+ * their peak memory figures are separate; then the mailbox readers: a 100,000-card
+ * vCard file (with ical.js as the yardstick) and a 100,000-row Outlook CSV in three
+ * encodings, each reader in a child process too. Prints tables and writes
  * `bench/results.json` with the machine and the date.
  *
- *   npm run bench                       100,000 contacts, 5,000 accounts, both dialects
+ *   npm run bench                       everything, 100,000 contacts
+ *   npm run bench -- --suite vcard      one suite (store, vcard or csv)
  *   npm run bench -- --contacts 20000   a smaller run
  *   npm run bench -- --dialect sqlite --profile   a CPU profile in bench/.data/profiles
  */
@@ -15,6 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchOptions, TARGETS, toArgs, USAGE, type BenchOptions, type Dialect } from './bench-options.js';
 import { formatTable, type DialectResult } from './bench-results.js';
+import { formatVCardBenchmark, runVCardBenchmark, vcardMet, type VCardBenchmark } from './vcard-benchmark.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PROJECT_DIR = resolve(BENCH_DIR, '..');
@@ -76,36 +80,46 @@ async function main(): Promise<void> {
   }
   const host = machine();
   const started = new Date();
-  console.log(
-    `Liaison CRM store benchmark: ${options.contacts.toLocaleString('en-US')} contacts (each with 2 e-mails, 2 phones, ` +
-      `a parent account out of ${options.accounts.toLocaleString('en-US')} and a tracking link), ` +
-      `${options.lookups.toLocaleString('en-US')} e-mail lookups`,
-  );
   console.log(`${host.cpuModel} × ${host.cpuCount}, Node ${host.node}, load average ${host.loadAverageAtStart.join(' ')}`);
   if (host.loadAverageAtStart[0]! > 0.5 * host.cpuCount) {
     console.log(`warning: the machine is busy (load ${host.loadAverageAtStart[0]}); figures will be low`);
   }
 
   const results: DialectResult[] = [];
-  for (const dialect of options.dialects) {
-    console.error(`${dialect}: running in its own process…`);
-    const result = await runChild(dialect, options);
-    if (result.skipped) console.log(`${dialect}: skipped: ${result.skipped}`);
-    results.push(result);
+  if (options.suites.includes('store')) {
+    console.log(
+      `Liaison CRM store benchmark: ${options.contacts.toLocaleString('en-US')} contacts (each with 2 e-mails, 2 phones, ` +
+        `a parent account out of ${options.accounts.toLocaleString('en-US')} and a tracking link), ` +
+        `${options.lookups.toLocaleString('en-US')} e-mail lookups`,
+    );
+    for (const dialect of options.dialects) {
+      console.error(`${dialect}: running in its own process…`);
+      const result = await runChild(dialect, options);
+      if (result.skipped) console.log(`${dialect}: skipped: ${result.skipped}`);
+      results.push(result);
+    }
+
+    console.log('');
+    console.log(formatTable(results));
+    console.log('');
+    console.log(
+      options.links
+        ? 'Rates count a contact once with its 2 e-mail rows, 2 phone rows and its tracking link.'
+        : 'Rates count a contact once with its 2 e-mail rows and 2 phone rows (no tracking links; add --links for them).',
+    );
+    console.log('addMany is timed on contacts generated before its clock starts; the "generate" row is the generator alone.');
+    for (const result of results) {
+      for (const failure of result.verification.failures) console.log(`${result.dialect}: WRONG RESULTS: ${failure}`);
+      if (result.error) console.log(`${result.dialect}: FAILED: ${result.error}`);
+    }
   }
 
-  console.log('');
-  console.log(formatTable(results));
-  console.log('');
-  console.log(
-    options.links
-      ? 'Rates count a contact once with its 2 e-mail rows, 2 phone rows and its tracking link.'
-      : 'Rates count a contact once with its 2 e-mail rows and 2 phone rows (no tracking links; add --links for them).',
-  );
-  console.log('addMany is timed on contacts generated before its clock starts; the "generate" row is the generator alone.');
-  for (const result of results) {
-    for (const failure of result.verification.failures) console.log(`${result.dialect}: WRONG RESULTS: ${failure}`);
-    if (result.error) console.log(`${result.dialect}: FAILED: ${result.error}`);
+  let vcard: VCardBenchmark | undefined;
+  if (options.suites.includes('vcard')) {
+    console.log('');
+    console.log(`Liaison vCard reader benchmark: ${options.contacts.toLocaleString('en-US')} cards, Liaison and ical.js each in a process of its own`);
+    vcard = await runVCardBenchmark(options.contacts);
+    console.log(formatVCardBenchmark(vcard));
   }
 
   const out = resolve(PROJECT_DIR, options.out);
@@ -116,14 +130,16 @@ async function main(): Promise<void> {
     targets: TARGETS,
     linksIncluded: options.links,
     results,
+    vcard,
   };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`figures written to ${relative(process.cwd(), out) || out}`);
 
+  const vcardFailed = vcard?.results.some((r) => r.error !== undefined || (r.reader === 'liaison' && (r.cards !== vcard!.file.cards || r.unreadable > 0)));
   const missed = results.some(
     (r) => r.error !== undefined || r.verification.failures.length > 0 || r.phases.some((p) => p.met === false),
-  );
-  if (results.some((r) => r.error || r.verification.failures.length > 0)) process.exitCode = 1;
+  ) || (vcard !== undefined && !vcardMet(vcard));
+  if (results.some((r) => r.error || r.verification.failures.length > 0) || vcardFailed) process.exitCode = 1;
   else if (missed) console.log('some targets were missed (see "met")');
 }
 

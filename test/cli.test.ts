@@ -1,42 +1,13 @@
 /**
  * The `liaison` command as a user runs it: a child process, its output and exit code.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCrmStore } from '../src/crm/index.js';
 import { DIALECTS, freshDatabase, rawQuery, TEST_SECRET_BOX, type FreshDatabase } from './crm-dialects.js';
-
-const MAIN = resolve(import.meta.dirname, '../src/cli/main.ts');
-const TSX = import.meta.resolve('tsx');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function liaison(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Result> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', TSX, MAIN, ...args],
-      { cwd: options.cwd, env: { ...process.env, LIAISON_DB: '', LIAISON_SECRET: 'cli-tests', ...options.env } },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** An error is one sentence on one line, with no stack trace. */
-function expectOneSentence(result: Result, pattern: RegExp): void {
-  expect(result.code).toBe(2);
-  const lines = result.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-}
+import { expectOneSentence, liaison } from './run-cli.js';
 
 let cwd: string;
 beforeEach(() => {

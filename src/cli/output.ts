@@ -14,3 +14,11 @@ export function printResult(text: string): void {
 export function printNote(text: string): void {
   process.stderr.write(`${text}\n`);
 }
+
+/**
+ * Writes to stdout and waits when the pipe is full, so a long stream of rows (100,000
+ * contacts to `jq`) neither piles up in memory nor gets cut off.
+ */
+export async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+}

@@ -7,6 +7,7 @@ import { DEFAULT_DATABASE } from '../crm/index.js';
 import { accountsCommand } from './commands/accounts-command.js';
 import { contactsCommand } from './commands/contacts-command.js';
 import { initCommand } from './commands/init-command.js';
+import { mailboxCommand } from './commands/mailbox-command.js';
 import { userCommand } from './commands/user-command.js';
 
 export const VERSION = '0.1.0';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     )
     .option('--debug', 'print stack traces on errors');
 
-  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand()]) {
+  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand(), mailboxCommand()]) {
     program.addCommand(command);
   }
   // Commands built apart do not inherit these: every level throws instead of exiting,

@@ -17,7 +17,8 @@ import {
   SecretKeyProblem,
   StaleRowVersion,
 } from '../crm/index.js';
-import { AccountNameTaken, ActingUserUnknown } from '../tracking/index.js';
+import { MailboxFolderNotFound, MailboxFormatUnknown, MailboxSourceUnreadable } from '../mailbox/mailbox-errors.js';
+import { AccountNameTaken, ActingUserUnknown, MailboxAddressMismatch } from '../tracking/index.js';
 
 export interface RenderedError {
   message: string;
@@ -70,6 +71,16 @@ export function renderError(error: unknown): RenderedError {
     return refused(
       `An account with the same name already exists (${ids}); names are compared ignoring case and extra spaces. Pass --allow-duplicate to add another one anyway.`,
     );
+  }
+  if (error instanceof MailboxAddressMismatch) {
+    return refused(
+      `The mailbox address ${error.mailboxAddress} is not ${error.userEmail}, the user's primary e-mail: only the user whose address it is may track from a mailbox. Pass --owner ${error.userEmail} if it is that user's own address book, or --user <e-mail> for the user it belongs to; nothing was added.`,
+    );
+  }
+  if (error instanceof MailboxSourceUnreadable) return refused(`Cannot read ${error.path}: ${error.reason}.`);
+  if (error instanceof MailboxFormatUnknown) return refused(`${error.path} is not a mailbox file Liaison can read: ${error.reason}.`);
+  if (error instanceof MailboxFolderNotFound) {
+    return refused(`The mailbox has no folder "${error.folder}"; its folders are: ${error.known.join(', ')}.`);
   }
   if (error instanceof CommanderError) return { message: '', exitCode: error.exitCode === 0 ? 0 : 2 };
   const message = error instanceof Error ? error.message : String(error);

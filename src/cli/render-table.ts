@@ -23,6 +23,20 @@ export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   ].join('\n');
 }
 
+/**
+ * One row of a table whose column widths are fixed in advance, for output that is
+ * streamed row by row (the widths cannot be measured first).
+ */
+export function renderFixedRow(cells: readonly (string | number | null | undefined)[], widths: readonly number[]): string {
+  return cells
+    .map((cell, i) => {
+      const text = fit(String(cell ?? ''), widths[i] ?? 40);
+      return i === cells.length - 1 ? text : pad(text, widths[i] ?? 40, false);
+    })
+    .join('  ')
+    .trimEnd();
+}
+
 const width = (text: string) => [...text].length;
 
 function fit(text: string, max: number): string {

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contactVersion } from './contact-version.js';
+import { ADDRESS_KINDS, PHONE_KINDS, type ContactFields } from '../domain/contact.js';
+import { canonicalContactJson, canonicalJson, contactVersion } from './contact-version.js';
 
 describe('the version of a mailbox contact', () => {
   it('is the same whatever the order of the fields', () => {
@@ -17,5 +19,26 @@ describe('the version of a mailbox contact', () => {
 
   it('writes nested objects with sorted keys and leaves out undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: undefined }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"f":1}]},"b":1}');
+  });
+
+  it('the fast canonical form of a contact is exactly the generic one (property)', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+    const fields: fc.Arbitrary<ContactFields> = fc.record(
+      {
+        firstName: text,
+        lastName: text,
+        fullName: text,
+        company: text,
+        notes: text,
+        emails: fc.array(text, { maxLength: 3 }),
+        categories: fc.array(text, { maxLength: 3 }),
+        phones: fc.dictionary(fc.constantFrom(...PHONE_KINDS), text),
+        addresses: fc.dictionary(fc.constantFrom(...ADDRESS_KINDS), fc.record({ street: text, city: text, country: text }, { requiredKeys: [] })),
+        birthday: text,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(fields, (f) => canonicalContactJson(f) === canonicalJson(f)));
+    expect(canonicalContactJson({ lastName: 'L', firstName: 'F', extra: 1 } as ContactFields)).toBe('{"extra":1,"firstName":"F","lastName":"L"}');
   });
 });

@@ -53,7 +53,18 @@ export interface UnreadableRecord {
   reason: string;
 }
 
-export type MailboxRecord = MailboxContact | UnreadableRecord;
+/**
+ * Something about a whole source the user should know, said once (columns of a CSV that
+ * Liaison does not read, say), not once per contact.
+ */
+export interface MailboxNotice {
+  kind: 'notice';
+  folder: string;
+  source: SourceLocation;
+  message: string;
+}
+
+export type MailboxRecord = MailboxContact | UnreadableRecord | MailboxNotice;
 
 export interface ContactQuery {
   /** The folder to read; by default the default folder. */

@@ -26,3 +26,14 @@ export class AccountNameTaken extends TrackingError {
     super(`an account named "${accountName}" already exists`);
   }
 }
+
+/** PRODUCT.md P1: a mailbox is tracked only by the user whose primary e-mail is its owner address. */
+export class MailboxAddressMismatch extends TrackingError {
+  readonly code = 'MAILBOX_ADDRESS_MISMATCH';
+  constructor(
+    readonly mailboxAddress: string,
+    readonly userEmail: string,
+  ) {
+    super(`the mailbox address ${mailboxAddress} is not the user's primary e-mail ${userEmail}`);
+  }
+}
