@@ -18,6 +18,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchOptions, TARGETS, toArgs, USAGE, type BenchOptions, type Dialect } from './bench-options.js';
 import { formatTable, type DialectResult } from './bench-results.js';
+import { CSV_TARGETS, formatCsvTable, runCsvBenchmark, type CsvBenchmarkResult } from './csv-benchmark.js';
 import { formatVCardBenchmark, runVCardBenchmark, vcardMet, type VCardBenchmark } from './vcard-benchmark.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -122,6 +123,14 @@ async function main(): Promise<void> {
     console.log(formatVCardBenchmark(vcard));
   }
 
+  let csv: CsvBenchmarkResult[] | undefined;
+  if (options.suites.includes('csv')) {
+    console.log('');
+    console.log(`Liaison CSV reader benchmark: ${options.contacts.toLocaleString('en-US')}-row, 92-column English Outlook export in three encodings, each read in a process of its own`);
+    csv = await runCsvBenchmark({ rows: options.contacts, dir: join(BENCH_DIR, '.data', 'csv') });
+    console.log(formatCsvTable(csv));
+  }
+
   const out = resolve(PROJECT_DIR, options.out);
   const report = {
     date: started.toISOString(),
@@ -131,15 +140,19 @@ async function main(): Promise<void> {
     linksIncluded: options.links,
     results,
     vcard,
+    csv,
   };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`figures written to ${relative(process.cwd(), out) || out}`);
 
-  const vcardFailed = vcard?.results.some((r) => r.error !== undefined || (r.reader === 'liaison' && (r.cards !== vcard!.file.cards || r.unreadable > 0)));
+  const vcardFailed = vcard?.results.some((r) => r.error !== undefined || (r.reader !== 'ical.js' && (r.cards !== vcard!.file.cards || r.unreadable > 0)));
+  const csvFailed = csv?.some((r) => r.rows !== options.contacts || r.otherRecords > 0);
+  for (const r of csv ?? []) if (r.rows !== options.contacts || r.otherRecords > 0) console.log(`csv ${r.encoding}: WRONG RESULTS: ${r.rows} contacts and ${r.otherRecords} other records`);
+  const csvMissed = csv?.some((r) => r.rowsPerSecond < CSV_TARGETS.rowsPerSecond || r.peakRssMegabytes >= CSV_TARGETS.peakRssMegabytes);
   const missed = results.some(
     (r) => r.error !== undefined || r.verification.failures.length > 0 || r.phases.some((p) => p.met === false),
-  ) || (vcard !== undefined && !vcardMet(vcard));
-  if (results.some((r) => r.error || r.verification.failures.length > 0) || vcardFailed) process.exitCode = 1;
+  ) || (vcard !== undefined && !vcardMet(vcard)) || csvMissed === true;
+  if (results.some((r) => r.error || r.verification.failures.length > 0) || vcardFailed || csvFailed) process.exitCode = 1;
   else if (missed) console.log('some targets were missed (see "met")');
 }
 
