@@ -7,7 +7,8 @@ import { renderFixedRow, renderTable } from '../render-table.js';
 import { withStore } from '../with-store.js';
 
 const CONTACT_COLUMNS = ['ITEM ID', 'FOLDER', 'NAME', 'E-MAIL', 'COMPANY', 'CATEGORIES'];
-const CONTACT_WIDTHS = [16, 20, 28, 32, 24, 40];
+/** The item id column fits a UUID whole: it is what `liaison track` takes. */
+const CONTACT_WIDTHS = [36, 24, 28, 32, 24, 40];
 
 export function mailboxCommand(): Command {
   const mailbox = new Command('mailbox').description("Add and read a user's mailboxes (address books: vCard files or folders, Outlook CSV exports).");
@@ -119,7 +120,12 @@ Examples:
           );
           return;
         }
-        await writeOut(`${renderFixedRow(CONTACT_COLUMNS, CONTACT_WIDTHS)}\n`);
+        // The header goes out with the first record, so an error (no such folder) comes alone.
+        let headed = false;
+        const head = async () => {
+          if (!headed) await writeOut(`${renderFixedRow(CONTACT_COLUMNS, CONTACT_WIDTHS)}\n`);
+          headed = true;
+        };
         for await (const record of records) {
           if (record.kind === 'unreadable') {
             unreadable.push(record);
@@ -130,12 +136,14 @@ Examples:
             continue;
           }
           contacts++;
+          await head();
           const f = record.fields;
           for (const warning of record.warnings) warned.push(`  ${record.source.file}:${record.source.line}: ${displayName(f)}: ${warning}`);
           await writeOut(
             `${renderFixedRow([record.itemId, record.folder, displayName(f), f.emails?.[0], f.company, f.categories?.join(', ')], CONTACT_WIDTHS)}\n`,
           );
         }
+        if (contacts === 0) await head();
         for (const notice of notices) printNote(`Note: ${notice.source.file}: ${notice.message}`);
         if (warned.length > 0) printNote(`Warnings:\n${warned.join('\n')}`);
         printNote(`${contacts} contact(s)${unreadable.length > 0 ? `, ${unreadable.length} record(s) could not be read:` : '.'}`);
