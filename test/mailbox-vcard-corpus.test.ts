@@ -85,6 +85,14 @@ describeCorpus('vCard corpus', () => {
       expect(Buffer.from(png!.photo!.bytes.subarray(1, 4)).toString('latin1')).toBe('PNG');
     });
 
+    it('a photo given as a link and again as bytes keeps the bytes, without a warning (ical.js sample)', async () => {
+      const [contact] = await readCorpusFile('icaljs_vcard3.vcf');
+      expect(contact!.photo?.mediaType).toBe('image/jpeg');
+      expect(contact!.warnings).toEqual([]);
+      const [linkOnly] = await readCorpusFile('khard_photov3.vcf');
+      expect(linkOnly!.photo).not.toBeNull();
+    });
+
     it('a 27 KB base64 photo over folded lines (sabre/vobject #153)', async () => {
       const [contact] = await readCorpusFile('sabre-vobject_issue153.vcf');
       expect(contact!.photo!.bytes.length).toBeGreaterThan(19_000);

@@ -195,6 +195,12 @@ describe('vCard quirks (issue 3, point 2)', () => {
     expect(v40.version).not.toBe(v21.version);
   });
 
+  it('does not fetch a photo that is a link, and says so', async () => {
+    const contact = await readOne(card30('FN:A', 'PHOTO;VALUE=uri:https://example.org/a.jpg'));
+    expect(contact.photo).toBeNull();
+    expect(contact.warnings).toEqual(['the photo is a link to elsewhere, not kept']);
+  });
+
   it('leaves out a photo over 1 MB with a warning, and keeps the contact', async () => {
     const big = Buffer.alloc(1024 * 1024 + 1, 7).toString('base64');
     const contact = await readOne(card30('FN:A', `PHOTO;ENCODING=b;TYPE=JPEG:${big}`));

@@ -11,6 +11,8 @@ import { parseVCardDate } from './vcard-date.js';
 import { continuesQuotedPrintable, lineHead, parseProperty, type VCardProperty } from './vcard-property.js';
 import { splitUnescaped, unescapeText, type DecodeNote } from './vcard-text.js';
 
+const PHOTO_LINK_WARNING = 'the photo is a link to elsewhere, not kept';
+
 /** A photo bigger than this is left out, with a warning (the contact is kept). */
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 
@@ -123,7 +125,7 @@ function readPhoto(property: VCardProperty, warnings: string[]): ContactPhoto | 
   if (value.length >= 32 && !/^[a-z][a-z0-9+.-]*:/i.test(value) && /^[A-Za-z0-9+/\s]+=*$/.test(value)) {
     return readPhoto({ ...property, binary: Buffer.from(value, 'base64') }, warnings);
   }
-  if (value !== '') warnings.push('the photo is a link to elsewhere, not kept');
+  if (value !== '') warnings.push(PHOTO_LINK_WARNING);
   return null;
 }
 
@@ -318,6 +320,8 @@ export function readCard(body: string, latin1 = false): CardReading {
   }
   if (categories.length > 0) fields.categories = categories;
   if (derivedFn) delete fields.fullName;
+  // A card may give its photo as a link and again as bytes (ical.js's sample does): the bytes win, silently.
+  if (photo !== null && warnings.includes(PHOTO_LINK_WARNING)) warnings.splice(warnings.indexOf(PHOTO_LINK_WARNING), 1);
 
   if (note.unknownCharset) warnings.push(`the character set "${note.unknownCharset}" is unknown; its text was read as UTF-8`);
   if (note.guessedWindows1252) warnings.push('some text was not UTF-8 and names no CHARSET; it was read as Windows-1252');
