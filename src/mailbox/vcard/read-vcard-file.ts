@@ -31,8 +31,9 @@ function toRecord(item: SplitItem, file: string, folder: string, ids: ItemIds): 
   if (card.uid !== null) {
     const seen = ids.seenUids.get(card.uid);
     if (seen === undefined) {
-      // A copy, not a slice: a slice would keep the whole card's text alive in the map.
-      ids.seenUids.set(Buffer.from(card.uid, 'utf8').toString('utf8'), { file, line: item.line, count: 1 });
+      // Not the UID itself, a slice of the card's text that would keep the whole card
+      // alive in the map, but a copy: V8 flattens the concatenation into a new string.
+      ids.seenUids.set(` ${card.uid}`.slice(1), { file, line: item.line, count: 1 });
       itemId = card.uid;
     } else {
       seen.count++;
