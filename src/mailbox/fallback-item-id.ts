@@ -8,11 +8,16 @@
  * trimmed and lower-cased. Two contacts with the same name and first e-mail in one
  * source are told apart by the reader, which adds `-2`, `-3`… in reading order.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ContactFields } from '../domain/contact.js';
 
+/** Printable ASCII words with single spaces between them: nothing for NFC or collapsing to change. */
+const ALREADY_NORMAL = /^[!-~]+(?: [!-~]+)*$/;
+
 function normalised(text: string | undefined): string {
-  return (text ?? '').normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+  if (text === undefined || text === '') return '';
+  if (ALREADY_NORMAL.test(text)) return text.toLowerCase();
+  return text.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
 export function fallbackItemId(fields: ContactFields): string {
@@ -20,7 +25,7 @@ export function fallbackItemId(fields: ContactFields): string {
     fields.fullName ??
     ([fields.firstName, fields.middleName, fields.lastName].filter(Boolean).join(' ') || fields.company);
   const key = `${normalised(name)}\u0000${normalised(fields.emails?.[0])}`;
-  return `h-${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+  return `h-${hash('sha256', key, 'hex').slice(0, 20)}`;
 }
 
 /**

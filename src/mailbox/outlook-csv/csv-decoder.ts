@@ -1,36 +1,79 @@
 /**
- * A stream that turns a CSV's bytes, in whatever encoding `detect-encoding.ts` found,
- * into UTF-8 bytes for csv-parse (which works on bytes and decodes fields as UTF-8).
- * UTF-8 input passes through untouched; anything else goes through iconv-lite's
- * streaming decoder (never Node's TextDecoder: Node 20's `windows-1252` is Latin-1,
- * which turns 0x80 into U+0080 instead of €).
+ * Turns a CSV's bytes, in whatever encoding `detect-encoding.ts` found, into text, chunk
+ * by chunk (a character cut between two chunks comes whole with the second):
+ *
+ * - UTF-8 through Node's TextDecoder (invalid bytes become U+FFFD; a BOM after the one
+ *   skipped is kept as a character);
+ * - UTF-16LE through Node's StringDecoder;
+ * - a single-byte code page through `single-byte-decoder.ts` (never Node's TextDecoder:
+ *   Node 20's `windows-1252` is Latin-1, which turns 0x80 into U+0080 instead of €);
+ * - anything else (UTF-16BE, Shift-JIS, GBK…) through iconv-lite's streaming decoder.
+ *
+ * A lone UTF-16 surrogate becomes U+FFFD, as it did when the text went to the parser as
+ * UTF-8. While the file has shown only ASCII (`undecided`), the first chunk with a byte
+ * ≥ 0x80 decides: UTF-8 when the bytes from there are valid UTF-8, else the code page.
+ *
+ * Speed: callers should hand it chunks of at most `DECODE_CHUNK` bytes; V8 makes strings
+ * over 128 KB in its large-object space, which costs ten times as much per character.
  */
-import { Transform, type TransformCallback } from 'node:stream';
+import { isAscii } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import { firstNonAscii, isUtf8Prefix, type SniffedEncoding } from './detect-encoding.js';
-import { singleByteTranscoder } from './single-byte-transcoder.js';
+import { singleByteDecoder } from './single-byte-decoder.js';
 
-/** Bytes in → UTF-8 bytes out; `end` gives what a multi-byte decoder still holds. */
+/** The largest chunk worth decoding at once (see above). */
+export const DECODE_CHUNK = 32 * 1024;
+
 interface Decoder {
-  write(chunk: Buffer): Buffer;
-  end(): Buffer | null;
+  write(chunk: Buffer): string;
+  end(): string;
 }
 
-function decoderFor(encoding: string): Decoder | null {
-  if (isUtf8Name(encoding)) return null;
-  const transcode = singleByteTranscoder(encoding);
-  if (transcode) return { write: transcode, end: () => null };
-  const decoder = iconv.getDecoder(encoding);
-  return {
-    write: (chunk) => Buffer.from(decoder.write(chunk), 'utf8'),
-    end: () => {
-      const rest = decoder.end();
-      return rest ? Buffer.from(rest, 'utf8') : null;
-    },
+interface WellFormed {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}
+const wellFormed = (text: string): string => ((text as unknown as WellFormed).isWellFormed() ? text : (text as unknown as WellFormed).toWellFormed());
+
+/**
+ * A decoder whose text may hold lone surrogates, made to give well-formed text: a high
+ * surrogate at the end of a chunk waits for the next one (its low half may start it).
+ */
+function wellFormedDecoder(write: (chunk: Buffer) => string, end: () => string): Decoder {
+  let pending = '';
+  const settle = (text: string, last: boolean): string => {
+    if (pending !== '') {
+      text = pending + text;
+      pending = '';
+    }
+    const tail = text.length > 0 ? text.charCodeAt(text.length - 1) : 0;
+    if (!last && tail >= 0xd800 && tail <= 0xdbff) {
+      pending = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    return wellFormed(text);
   };
+  return { write: (chunk) => settle(write(chunk), false), end: () => settle(end(), true) };
 }
 
-export class CsvDecoder extends Transform {
+function decoderFor(encoding: string): Decoder {
+  const name = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (name === 'utf8') {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
+  }
+  if (name === 'utf16le' || name === 'ucs2') {
+    const decoder = new StringDecoder('utf16le');
+    return wellFormedDecoder((chunk) => decoder.write(chunk), () => decoder.end());
+  }
+  const decode = singleByteDecoder(encoding);
+  if (decode) return { write: decode, end: () => '' };
+  const decoder = iconv.getDecoder(encoding);
+  return wellFormedDecoder((chunk) => decoder.write(chunk), () => decoder.end() ?? '');
+}
+
+export class CsvDecoder {
   #skip: number;
   #undecided: boolean;
   #decoder: Decoder | null;
@@ -39,7 +82,6 @@ export class CsvDecoder extends Transform {
   encoding: string;
 
   constructor(sniffed: SniffedEncoding) {
-    super();
     this.#skip = sniffed.bomLength;
     this.#undecided = sniffed.undecided;
     this.#fallback = sniffed.encoding;
@@ -47,42 +89,34 @@ export class CsvDecoder extends Transform {
     this.#decoder = sniffed.undecided ? null : decoderFor(sniffed.encoding);
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+  /** The text of the next chunk of bytes (without what a multi-byte character cut at its end still needs). */
+  write(chunk: Buffer): string {
     if (this.#skip > 0) {
       const skipped = Math.min(this.#skip, chunk.length);
       this.#skip -= skipped;
       chunk = chunk.subarray(skipped);
-      if (chunk.length === 0) return done();
+      if (chunk.length === 0) return '';
     }
     if (this.#undecided) {
+      if (isAscii(chunk)) return chunk.toString('latin1');
       const start = firstNonAscii(chunk);
-      if (start === -1) return done(null, chunk);
       this.#undecided = false;
-      if (isUtf8Prefix(chunk.subarray(start))) this.encoding = 'utf-8';
-      else {
-        this.encoding = this.#fallback;
-        this.#decoder = decoderFor(this.#fallback);
-      }
+      this.encoding = isUtf8Prefix(chunk.subarray(start)) ? 'utf-8' : this.#fallback;
+      this.#decoder = decoderFor(this.encoding);
     }
-    if (this.#decoder === null) return done(null, chunk);
-    const bytes = this.#decoder.write(chunk);
-    done(null, bytes.length > 0 ? bytes : undefined);
+    return this.#decoder!.write(chunk);
   }
 
-  override _flush(done: TransformCallback): void {
-    const rest = this.#decoder?.end();
-    done(null, rest && rest.length > 0 ? rest : undefined);
+  /** What the decoder still holds at the end of the file (a cut character becomes U+FFFD). */
+  end(): string {
+    return this.#decoder?.end() ?? '';
   }
-}
-
-function isUtf8Name(name: string): boolean {
-  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return n === 'utf8';
 }
 
 /** Decodes a whole (small) buffer the same way, for sniffing the header. */
 export function decodeHead(bytes: Buffer, sniffed: SniffedEncoding): string {
   const body = bytes.subarray(sniffed.bomLength);
-  if (sniffed.undecided || isUtf8Name(sniffed.encoding)) return body.toString('utf8');
-  return iconv.getDecoder(sniffed.encoding).write(body);
+  if (sniffed.undecided) return body.toString('utf8');
+  const decoder = decoderFor(sniffed.encoding);
+  return decoder.write(body);
 }

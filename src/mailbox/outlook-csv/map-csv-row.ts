@@ -96,6 +96,7 @@ export function mapCsvRow(record: readonly string[], layout: CsvLayout): RowRead
         if (fields[target.field] === undefined) fields[target.field] = value;
         break;
       case 'date': {
+        if (value === '0/0/00') break; // Outlook's "no date", in nearly every row
         const date = parseCsvDate(value, layout.dateOrder);
         if (date === null) {
           warnings.push(`the ${FIELD_WORD[target.field]} "${value}" (column "${column.name}") is not a date Liaison can read (${DATE_HINT[layout.dateOrder]}); it was left out`);

@@ -120,6 +120,20 @@ describe('OutlookCsvMailbox: CSV syntax', () => {
     expect((records[1] as { reason: string }).reason).toMatch(/never closed/);
   });
 
+  it('reports a row longer than 1 Mi characters as unreadable, with its line, and reads the rows after it', async () => {
+    const long = `"${'x'.repeat(700_000)}\r\n${'y'.repeat(700_000)}"`;
+    const records = await readAll(`First Name,Notes\r\nAda,fine\r\nBob,${long}\r\nCy,ok\r\n`);
+    expect(records.map((r) => [r.kind, r.source.line])).toEqual([['contact', 2], ['unreadable', 3], ['contact', 5]]);
+    expect((records[1] as { reason: string }).reason).toMatch(/longer than 1 Mi characters/);
+  });
+
+  it('reads a quote never closed in a large file as one unreadable record to the last line', async () => {
+    const rest = 'Cy,lost\r\n'.repeat(300_000);
+    const records = await readAll(`First Name,Notes\r\nAda,fine\r\nBob,"never closed\r\n${rest}`);
+    expect(records.map((r) => [r.kind, r.source.line])).toEqual([['contact', 2], ['unreadable', 3]]);
+    expect((records[1] as { reason: string }).reason).toMatch(/to line 300003\)/);
+  });
+
   it('reads a stray quote inside an unquoted value as a character', async () => {
     const [contact] = contactsOf(await readAll('First Name,Last Name\r\nAda,O"Brien\r\n'));
     expect(contact?.fields.lastName).toBe('O"Brien');
