@@ -99,3 +99,28 @@ export class SecretKeyProblem extends CrmError {
     super(reason);
   }
 }
+
+/** PRODUCT.md W10: a run that cannot be undone at all (it was undone already). */
+export class RunNotUndoable extends CrmError {
+  readonly code = 'RUN_NOT_UNDOABLE';
+  constructor(
+    readonly runId: number,
+    readonly reason: string,
+  ) {
+    super(`run #${runId} cannot be undone: ${reason}`);
+  }
+}
+
+/**
+ * A write for a run that is no longer running (finished, failed or undone): nothing is
+ * added to a run once it ended, so an undone run stays undone (PRODUCT.md W10, W11).
+ */
+export class RunClosed extends CrmError {
+  readonly code = 'RUN_CLOSED';
+  constructor(
+    readonly runId: number,
+    readonly status: string,
+  ) {
+    super(`run #${runId} is ${status}: nothing more can be recorded in it`);
+  }
+}

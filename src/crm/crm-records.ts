@@ -73,6 +73,8 @@ export interface NewTrackingLink {
   mailboxId: number;
   sourceItemId: string;
   trackCommunications: boolean;
+  /** With `trackCommunications`: the date from which past communications are back-filled (PRODUCT.md W7); null: from now on. */
+  communicationsSince?: string | null;
   /** The contact as last synchronised (any JSON value). */
   snapshot?: unknown;
   sourceVersion?: string | null;
@@ -85,6 +87,7 @@ export interface TrackingLink {
   /** Null once the CRM contact was deleted. */
   contactId: number | null;
   trackCommunications: boolean;
+  communicationsSince: string | null;
   snapshot: unknown;
   sourceVersion: string | null;
   crmVersion: number | null;
@@ -208,4 +211,51 @@ export interface Conflict extends Required<NewConflict> {
 export interface Page {
   limit?: number;
   offset?: number;
+}
+
+/**
+ * One batch of a run's writes, committed in one transaction with the run items that
+ * record them, so a run killed at any point has either written an item and recorded it,
+ * or done neither (PRODUCT.md W11). Item keys are mailbox item ids.
+ */
+export interface RunBatch {
+  /** New CRM contacts, each with its tracking link: outcome `added`. */
+  added: { itemKey: string; folder: string; contact: NewContact; link: NewTrackingLink }[];
+  /** Tracking links to existing CRM contacts (matched by e-mail): outcome `linked`. */
+  linked: { itemKey: string; folder: string; contactId: number; link: NewTrackingLink }[];
+  /**
+   * New parents for contacts already tracked (PRODUCT.md T2): outcome `parent-set`,
+   * the previous parent and row version kept in the item's detail for undo.
+   */
+  parentSet: { itemKey: string; folder: string; contactId: number; parent: ParentRef | null }[];
+  /** Items recorded without a write: `skipped`, `failed` (with a reason). */
+  recorded: RunItem[];
+}
+
+/** What a committed batch wrote: new contact ids in the order of `added`, link ids in the order of `added` then `linked`. */
+export interface RunBatchResult {
+  addedContactIds: number[];
+  linkIds: number[];
+}
+
+/** The account a run uses for a company name (PRODUCT.md W6). */
+export interface ClaimedAccount {
+  account: Account;
+  /** True when this run created it (now, or earlier before it was interrupted). */
+  created: boolean;
+  /** Every account of that name when there were several (the summary warns); else empty. */
+  ambiguous: Account[];
+}
+
+/** A record a run wrote that has changed since, so the run cannot be undone. */
+export interface ChangedSince {
+  kind: 'contact' | 'account' | 'link';
+  id: number;
+  /**
+   * What changed, in words: "edited since the run (version 3, the run left version 1)",
+   * "deleted since the run", "untracked since the run", "now the parent of 2 contacts the
+   * run did not add", "now tracked by 1 link the run did not make", "now in 3 activities".
+   * Several changes of one record are joined with "; ".
+   */
+  change: string;
 }

@@ -6,6 +6,8 @@
 import type {
   Account,
   Activity,
+  ChangedSince,
+  ClaimedAccount,
   Conflict,
   Contact,
   ContactChange,
@@ -21,6 +23,8 @@ import type {
   NewUser,
   Page,
   Run,
+  RunBatch,
+  RunBatchResult,
   RunItem,
   RunStatus,
   TrackingLink,
@@ -67,7 +71,7 @@ export interface ContactsStore {
   /** Ids of the contacts that have this e-mail address (any case): one index lookup. */
   findIdsByEmail(address: string): Promise<number[]>;
   /** The same for many addresses at once: each address key maps to its contact ids. */
-  findIdsByEmails(addresses: readonly string[]): Promise<Map<string, number[]>>;
+  findIdsByEmails(addresses: readonly string[], options?: { activeOnly?: boolean }): Promise<Map<string, number[]>>;
   list(query?: Page & { ownerId?: number; search?: string }): Promise<Contact[]>;
   count(): Promise<number>;
 }
@@ -96,6 +100,8 @@ export interface LinksStore {
   findBySourceItem(mailboxId: number, sourceItemId: string): Promise<TrackingLink | undefined>;
   findByContact(mailboxId: number, contactId: number): Promise<TrackingLink | undefined>;
   listByMailbox(mailboxId: number): Promise<TrackingLink[]>;
+  /** Every item a mailbox tracks, without snapshots: source item id → CRM contact id (null once deleted). */
+  trackedItems(mailboxId: number): Promise<Map<string, number | null>>;
   /** Records a synchronisation: the new snapshot and the versions of both sides. */
   markSynced(id: number, state: { snapshot: unknown; sourceVersion: string | null; crmVersion: number }): Promise<void>;
   remove(id: number): Promise<void>;
@@ -109,6 +115,30 @@ export interface RunsStore {
   getOrThrow(id: number): Promise<Run>;
   list(query?: Page & { userId?: number }): Promise<Run[]>;
   items(runId: number): Promise<RunItem[]>;
+  /** The newest run of this kind on this mailbox still `running` (an interrupted one, to resume), if any. */
+  findUnfinished(mailboxId: number, kind: string): Promise<Run | undefined>;
+  /**
+   * Writes a batch and its run items in one transaction (all or nothing). A clash with
+   * a tracking link written meanwhile throws `DuplicateTrackingLink` and writes nothing;
+   * a run that is no longer `running` takes no batch (`RunClosed`).
+   */
+  commitBatch(runId: number, batch: RunBatch): Promise<RunBatchResult>;
+  /**
+   * The account for a company name in this run (PRODUCT.md W6), under a lock so that two
+   * concurrent runs never create the same account twice: the one this run created
+   * earlier; else the accounts of that name (W3 comparison), the one `ownerId` owns,
+   * else the oldest; else a new one, created with its run item (`account:<name key>`,
+   * outcome `created`) in the same transaction. A run that is no longer `running`
+   * claims nothing (`RunClosed`).
+   */
+  claimAccount(runId: number, name: string, ownerId: number): Promise<ClaimedAccount>;
+  /**
+   * Undoes a run in one transaction: deletes the contacts and accounts it created and the
+   * links it made, and restores the parents it set, unless one of them changed since;
+   * then nothing is changed and the list of what changed is returned. Marks the run `undone`.
+   * An interrupted run (still `running`) may be undone; one undone already throws `RunNotUndoable`.
+   */
+  undo(runId: number): Promise<{ undone: true } | { undone: false; changed: ChangedSince[] }>;
 }
 
 export interface ConflictsStore {

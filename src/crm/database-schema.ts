@@ -135,6 +135,8 @@ export interface TrackingLinksTable {
   /** Null once the CRM contact was deleted: the sync then ends the link (S3). */
   contactId: number | null;
   trackCommunications: boolean | number;
+  /** W7: past communications are back-filled from this time; null: from the link's creation on. */
+  communicationsSince: string | null;
   snapshot: string | null;
   sourceVersion: string | null;
   crmVersion: number | null;

@@ -98,6 +98,16 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
     });
   });
 
+  it('findIdsByEmails with activeOnly skips inactive contacts (W5: only active ones are "already in CRM")', async () => {
+    const active = await newContact(store, owner, { emails: ['shared@example.org'] });
+    const inactive = await newContact(store, owner, { emails: ['Shared@example.org', 'gone@example.org'] });
+    await store.contacts.update(inactive.id, { state: 'inactive' });
+    const found = await store.contacts.findIdsByEmails(['shared@example.org', 'GONE@example.org'], { activeOnly: true });
+    expect(Object.fromEntries(found)).toEqual({ 'shared@example.org': [active.id], 'gone@example.org': [] });
+    const all = await store.contacts.findIdsByEmails(['shared@example.org', 'GONE@example.org']);
+    expect(Object.fromEntries(all)).toEqual({ 'shared@example.org': [active.id, inactive.id], 'gone@example.org': [inactive.id] });
+  });
+
   it('refuses more than three e-mails and unknown phone slots, writing nothing', async () => {
     await expect(
       store.contacts.add({ ownerId: owner.id, fields: { emails: ['1@x.org', '2@x.org', '3@x.org', '4@x.org'] } }),

@@ -5,6 +5,7 @@ import { DatabaseNotInitialised, DatabaseTooNew, DatabaseUnavailable, openCrmSto
 import { DIALECTS, freshDatabase, rawQuery, TEST_SECRET_BOX, type FreshDatabase } from '../crm-dialects.js';
 
 const options = { secretBox: () => TEST_SECRET_BOX };
+const ALL_MIGRATIONS = ['0001-initial-schema', '0002-link-communications-since'];
 
 describe.each(DIALECTS)('opening and migrating on %s', (dialect) => {
   let database: FreshDatabase;
@@ -13,7 +14,7 @@ describe.each(DIALECTS)('opening and migrating on %s', (dialect) => {
 
   it('creates the schema once; opening again runs nothing and keeps the data', async () => {
     const first = await openCrmStore(database.location, { ...options, create: true });
-    expect(first.migrationsRun).toEqual(['0001-initial-schema']);
+    expect(first.migrationsRun).toEqual(ALL_MIGRATIONS);
     await first.users.add({ email: 'ada@example.org', name: 'Ada' });
     await first.close();
     const again = await openCrmStore(database.location, options);
@@ -45,12 +46,32 @@ describe.each(DIALECTS)('opening and migrating on %s', (dialect) => {
     expect(await fingerprint(dialect, database.location)).toEqual(before);
   });
 
+  it('brings a database of the first schema up to date and keeps its tracking links', async () => {
+    const store = await openCrmStore(database.location, { ...options, create: true });
+    const owner = await store.users.add({ email: 'ada@example.org', name: 'Ada' });
+    const mailbox = await store.mailboxes.add({ ownerId: owner.id, name: 'Mine', ownerAddress: owner.email, connector: { kind: 'vcard', settings: {} } });
+    const contact = await store.contacts.add({ ownerId: owner.id, fields: { lastName: 'Lovelace' } });
+    await store.links.add(contact.id, { mailboxId: mailbox.id, sourceItemId: 'uid-1', trackCommunications: true });
+    await store.close();
+    // Back to the first schema, as a database made before 0002 is.
+    await rawQuery(database.location, "delete from kysely_migration where name = '0002-link-communications-since'");
+    await rawQuery(database.location, 'alter table tracking_links drop column communications_since');
+    for (const index of ['accounts_parent_account_id', 'activities_regarding_account_id', 'activities_regarding_contact_id', 'activity_parties_account_id', 'activity_parties_user_id']) {
+      await rawQuery(database.location, `drop index ${index}`);
+    }
+
+    const reopened = await openCrmStore(database.location, options);
+    expect(reopened.migrationsRun).toEqual(['0002-link-communications-since']);
+    expect(await reopened.links.findBySourceItem(mailbox.id, 'uid-1')).toMatchObject({ contactId: contact.id, trackCommunications: true, communicationsSince: null });
+    await reopened.close();
+  });
+
   it('lets two processes initialise the same database at once', async () => {
     const [a, b] = await Promise.all([
       openCrmStore(database.location, { ...options, create: true }),
       openCrmStore(database.location, { ...options, create: true }),
     ]);
-    expect([...a.migrationsRun, ...b.migrationsRun]).toEqual(['0001-initial-schema']);
+    expect([...a.migrationsRun, ...b.migrationsRun]).toEqual(ALL_MIGRATIONS);
     await Promise.all([a.close(), b.close()]);
   });
 });

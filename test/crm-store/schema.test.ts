@@ -36,6 +36,18 @@ describe.each(DIALECTS)('lookups are one index lookup on %s', (dialect) => {
       'INDEX sqlite_autoindex_tracking_links_1',
       'using tracking_links_source_unique',
     ],
+    [
+      'which activities regard this contact (deleting contacts, undo of a run)',
+      'select id from activities where regarding_contact_id = 1',
+      'INDEX activities_regarding_contact_id',
+      'using activities_regarding_contact_id',
+    ],
+    [
+      'which accounts are the children of this account (deleting accounts, undo of a run)',
+      'select id from accounts where parent_account_id = 1',
+      'INDEX accounts_parent_account_id',
+      'using accounts_parent_account_id',
+    ],
   ])('%s', async (_what, query, onSqlite, onPostgres) => {
     const plan = await queryPlan(dialect, location, query);
     expect(plan).toContain(dialect === 'sqlite' ? onSqlite : onPostgres);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DuplicateTrackingLink, type CrmStore, type Mailbox, type User } from '../../src/crm/index.js';
+import { DuplicateTrackingLink, InvalidRecord, type CrmStore, type Mailbox, type User } from '../../src/crm/index.js';
 import { DIALECTS, useFreshStore } from '../crm-dialects.js';
 import { newContact, newMailbox } from '../store-fixtures.js';
 
@@ -53,5 +53,25 @@ describe.each(DIALECTS)('tracking links on %s', (dialect) => {
     expect(await store.links.findBySourceItem(mailbox.id, 'uid-1')).toMatchObject({ contactId: null });
     await store.links.remove(link.id);
     expect(await store.links.listByMailbox(mailbox.id)).toEqual([]);
+  });
+
+  it('trackedItems maps every item a mailbox tracks to its CRM contact, null once the contact was deleted', async () => {
+    const other = await newMailbox(store, owner);
+    const [a, b] = [await newContact(store, owner), await newContact(store, owner)];
+    await store.links.add(a.id, { mailboxId: mailbox.id, sourceItemId: 'uid-a', trackCommunications: false, snapshot: { big: 'x'.repeat(1000) } });
+    await store.links.add(b.id, { mailboxId: mailbox.id, sourceItemId: 'uid-b', trackCommunications: false });
+    await store.links.add(a.id, { mailboxId: other.id, sourceItemId: 'uid-elsewhere', trackCommunications: false });
+    await store.contacts.delete(b.id);
+    expect(await store.links.trackedItems(mailbox.id)).toEqual(new Map([['uid-a', a.id], ['uid-b', null]]));
+    expect(await store.links.trackedItems(other.id + 100)).toEqual(new Map());
+  });
+
+  it('keeps the date communications are back-filled from (W7), as ISO text on both dialects', async () => {
+    const a = await newContact(store, owner);
+    const link = await store.links.add(a.id, { mailboxId: mailbox.id, sourceItemId: 'uid-1', trackCommunications: true, communicationsSince: '2024-03-01' });
+    expect(link.communicationsSince).toBe('2024-03-01T00:00:00.000Z');
+    expect(await store.links.findBySourceItem(mailbox.id, 'uid-1')).toMatchObject({ communicationsSince: '2024-03-01T00:00:00.000Z' });
+    const b = await newContact(store, owner);
+    await expect(store.links.add(b.id, { mailboxId: mailbox.id, sourceItemId: 'uid-2', trackCommunications: true, communicationsSince: 'last spring' })).rejects.toThrow(InvalidRecord);
   });
 });

@@ -10,7 +10,9 @@ import type { CrmStore } from '../crm-store.js';
 import type { Database } from '../database-schema.js';
 import { migrateToLatest, readSchemaState } from '../migrate.js';
 import { createRepositories, type OpenOptions } from '../repositories/create-repositories.js';
+import type { StoreContext } from '../repositories/store-context.js';
 import { PostgresContactsRepository } from './postgres-contacts-repository.js';
+import { PostgresRunsRepository } from './postgres-runs-repository.js';
 import { parsePostgresUrl } from './postgres-url.js';
 
 const TIMESTAMPTZ = 1184;
@@ -34,23 +36,34 @@ export class PostgresCrmStore implements CrmStore {
   readonly activities;
   readonly mailboxes;
   readonly links;
-  readonly runs;
+  readonly runs: PostgresRunsRepository;
   readonly conflicts;
   readonly #db: Kysely<Database>;
 
   private constructor(location: string, pool: pg.Pool, options: OpenOptions) {
     this.location = location;
     this.#db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-    const ctx = { db: this.#db, dialect: 'postgres' as const, now: options.clock ?? (() => new Date().toISOString()) };
+    const db = this.#db;
+    const ctx: StoreContext = {
+      db,
+      dialect: 'postgres',
+      now: options.clock ?? (() => new Date().toISOString()),
+      writeTransaction: (work, lock) =>
+        db.transaction().execute(async (trx) => {
+          // The schema is part of the key: stores in two schemas of one database do not make each other wait.
+          if (lock !== undefined) await sql`select pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || ${lock}, 0))`.execute(trx);
+          return work(trx);
+        }),
+    };
     const repositories = createRepositories(ctx, options);
     this.users = repositories.users;
     this.accounts = repositories.accounts;
     this.activities = repositories.activities;
     this.mailboxes = repositories.mailboxes;
     this.links = repositories.links;
-    this.runs = repositories.runs;
     this.conflicts = repositories.conflicts;
     this.contacts = new PostgresContactsRepository(ctx, pool);
+    this.runs = new PostgresRunsRepository(ctx, pool);
   }
 
   /**

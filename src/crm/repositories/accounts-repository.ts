@@ -1,13 +1,13 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { containsText } from './contains-text.js';
 import { accountNameKey, tidyAccountName } from '../../domain/account-name.js';
 import { InvalidRecord, RecordNotFound } from '../crm-errors.js';
 import type { Account, NewAccount, Page } from '../crm-records.js';
 import type { AccountsStore } from '../crm-store.js';
-import type { AccountsTable } from '../database-schema.js';
+import type { AccountsTable, Database } from '../database-schema.js';
 import { pageBounds, type StoreContext } from './store-context.js';
 
-const toAccount = (row: Selectable<AccountsTable>): Account => ({
+export const toAccount = (row: Selectable<AccountsTable>): Account => ({
   id: row.id,
   name: row.name,
   ownerId: row.ownerId,
@@ -17,6 +17,38 @@ const toAccount = (row: Selectable<AccountsTable>): Account => ({
   modifiedAt: row.modifiedAt,
 });
 
+/** Adds an account, its name tidied (W3); on `db`, which may be a transaction. */
+export async function insertAccount(db: Kysely<Database>, now: string, account: NewAccount): Promise<Account> {
+  const name = tidyAccountName(account.name);
+  if (name === '') throw new InvalidRecord('name', 'an account needs a name');
+  const row = await db
+    .insertInto('accounts')
+    .values({
+      name,
+      nameKey: accountNameKey(name),
+      ownerId: account.ownerId,
+      website: account.website ?? null,
+      parentAccountId: account.parentAccountId ?? null,
+      createdAt: now,
+      modifiedAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAccount(row);
+}
+
+/** Every account whose name is the same under PRODUCT.md W3, oldest first; on `db`, which may be a transaction. */
+export async function selectAccountsByName(db: Kysely<Database>, name: string): Promise<Account[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('nameKey', '=', accountNameKey(name))
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map(toAccount);
+}
+
 export class AccountsRepository implements AccountsStore {
   readonly #ctx: StoreContext;
 
@@ -25,23 +57,7 @@ export class AccountsRepository implements AccountsStore {
   }
 
   async add(account: NewAccount): Promise<Account> {
-    const name = tidyAccountName(account.name);
-    if (name === '') throw new InvalidRecord('name', 'an account needs a name');
-    const now = this.#ctx.now();
-    const row = await this.#ctx.db
-      .insertInto('accounts')
-      .values({
-        name,
-        nameKey: accountNameKey(name),
-        ownerId: account.ownerId,
-        website: account.website ?? null,
-        parentAccountId: account.parentAccountId ?? null,
-        createdAt: now,
-        modifiedAt: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toAccount(row);
+    return insertAccount(this.#ctx.db, this.#ctx.now(), account);
   }
 
   async find(id: number): Promise<Account | undefined> {
@@ -62,14 +78,7 @@ export class AccountsRepository implements AccountsStore {
   }
 
   async findByName(name: string): Promise<Account[]> {
-    const rows = await this.#ctx.db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('nameKey', '=', accountNameKey(name))
-      .orderBy('createdAt')
-      .orderBy('id')
-      .execute();
-    return rows.map(toAccount);
+    return selectAccountsByName(this.#ctx.db, name);
   }
 
   async list(query: Page & { search?: string } = {}): Promise<Account[]> {

@@ -65,6 +65,17 @@ export function checkNewContact(contact: { fields: ContactFields; parent?: Paren
   }
 }
 
+/** A parent as its two columns, `[parent_account_id, parent_contact_id]`. */
+export function parentColumns(parent: ParentRef | null | undefined): [number | null, number | null] {
+  return [parent?.kind === 'account' ? parent.id : null, parent?.kind === 'contact' ? parent.id : null];
+}
+
+/** The parent that the two columns hold, or null. */
+export function parentRef(accountId: number | null, contactId: number | null): ParentRef | null {
+  if (accountId !== null) return { kind: 'account', id: accountId };
+  return contactId === null ? null : { kind: 'contact', id: contactId };
+}
+
 /** The values of a new `contacts` row, in {@link CONTACT_WRITE_COLUMNS} order. */
 export function contactRowValues(
   contact: { ownerId: number; state?: ContactState; parent?: ParentRef | null; fields: ContactFields },
@@ -75,8 +86,7 @@ export function contactRowValues(
   return [
     contact.ownerId,
     contact.state ?? 'active',
-    contact.parent?.kind === 'account' ? contact.parent.id : null,
-    contact.parent?.kind === 'contact' ? contact.parent.id : null,
+    ...parentColumns(contact.parent),
     ...contactFieldValues(contact.fields),
     rowVersion,
     createdAt,
@@ -137,12 +147,7 @@ export function toContact(
     id: row.id,
     ownerId: row.ownerId,
     state: row.state,
-    parent:
-      row.parentAccountId !== null
-        ? { kind: 'account', id: row.parentAccountId }
-        : row.parentContactId !== null
-          ? { kind: 'contact', id: row.parentContactId }
-          : null,
+    parent: parentRef(row.parentAccountId, row.parentContactId),
     rowVersion: row.rowVersion,
     createdAt: row.createdAt,
     modifiedAt: row.modifiedAt,

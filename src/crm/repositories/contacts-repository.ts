@@ -16,22 +16,16 @@ import {
   contactFieldValues,
   contactRowValues,
   emailRows,
+  parentColumns,
   phoneRows,
   toContact,
   type ContactRow,
 } from './contact-rows.js';
+import { camel, rowObject } from './row-object.js';
 import { pageBounds, type StoreContext } from './store-context.js';
 
-const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const WRITE_KEYS = CONTACT_WRITE_COLUMNS.map(camel);
 const FIELD_KEYS = CONTACT_FIELD_COLUMNS.map(camel);
-
-/** A row object for Kysely from positional values and their camelCase column names. */
-function rowObject(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  keys.forEach((key, i) => (row[key] = values[i]));
-  return row;
-}
 
 export abstract class ContactsRepository implements ContactsStore {
   protected readonly ctx: StoreContext;
@@ -42,7 +36,8 @@ export abstract class ContactsRepository implements ContactsStore {
 
   abstract addMany(contacts: Iterable<NewTrackedContact>): Promise<number[]>;
   abstract findIdsByEmail(address: string): Promise<number[]>;
-  abstract findIdsByEmails(addresses: readonly string[]): Promise<Map<string, number[]>>;
+  /** With `activeOnly`, only contacts whose state is `active` (PRODUCT.md W5: those a mailbox contact is linked to). */
+  abstract findIdsByEmails(addresses: readonly string[], options?: { activeOnly?: boolean }): Promise<Map<string, number[]>>;
 
   async add(contact: NewContact): Promise<Contact> {
     checkNewContact(contact);
@@ -84,8 +79,7 @@ export abstract class ContactsRepository implements ContactsStore {
       }
       if (change.state !== undefined) set.state = change.state;
       if (change.parent !== undefined) {
-        set.parentAccountId = change.parent?.kind === 'account' ? change.parent.id : null;
-        set.parentContactId = change.parent?.kind === 'contact' ? change.parent.id : null;
+        [set.parentAccountId, set.parentContactId] = parentColumns(change.parent);
       }
       // The version check is repeated in the WHERE so two writers cannot both pass it.
       const result = await trx

@@ -1,6 +1,6 @@
 /**
- * Builds the repositories both dialects share (everything but contacts, whose hot
- * paths differ), over one store context.
+ * Builds the repositories both dialects share (everything but contacts and runs, whose
+ * hot paths differ), over one store context.
  */
 import { secretBoxFromEnvironment } from '../secret-key.js';
 import type { SecretBox } from '../secret-box.js';
@@ -9,7 +9,6 @@ import { ActivitiesRepository } from './activities-repository.js';
 import { ConflictsRepository } from './conflicts-repository.js';
 import { LinksRepository } from './links-repository.js';
 import { MailboxesRepository } from './mailboxes-repository.js';
-import { RunsRepository } from './runs-repository.js';
 import type { StoreContext } from './store-context.js';
 import { UsersRepository } from './users-repository.js';
 
@@ -29,7 +28,6 @@ export function createRepositories(ctx: StoreContext, options: OpenOptions) {
     activities: new ActivitiesRepository(ctx),
     mailboxes: new MailboxesRepository(ctx, secretBox),
     links: new LinksRepository(ctx),
-    runs: new RunsRepository(ctx),
     conflicts: new ConflictsRepository(ctx),
   };
 }

@@ -1,10 +1,14 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { DuplicateTrackingLink } from '../crm-errors.js';
 import type { NewTrackingLink, TrackingLink } from '../crm-records.js';
 import type { LinksStore } from '../crm-store.js';
 import type { TrackingLinksTable } from '../database-schema.js';
-import { dbBoolean, fromJson, toJson, type StoreContext } from './store-context.js';
+import { LINK_WRITE_COLUMNS, linkRowValues } from './link-rows.js';
+import { camel, rowObject } from './row-object.js';
+import { fromJson, toJson, type StoreContext } from './store-context.js';
 import { uniqueViolationColumns } from './unique-violation.js';
+
+const LINK_WRITE_KEYS = LINK_WRITE_COLUMNS.map(camel);
 
 const toLink = (row: Selectable<TrackingLinksTable>): TrackingLink => ({
   id: row.id,
@@ -12,6 +16,7 @@ const toLink = (row: Selectable<TrackingLinksTable>): TrackingLink => ({
   sourceItemId: row.sourceItemId,
   contactId: row.contactId,
   trackCommunications: Boolean(row.trackCommunications),
+  communicationsSince: row.communicationsSince,
   snapshot: fromJson(row.snapshot),
   sourceVersion: row.sourceVersion,
   crmVersion: row.crmVersion,
@@ -40,16 +45,9 @@ export class LinksRepository implements LinksStore {
       const row = await db
         .insertInto('trackingLinks')
         .values({
-          mailboxId: link.mailboxId,
-          sourceItemId: link.sourceItemId,
-          contactId,
-          trackCommunications: dbBoolean(dialect, link.trackCommunications),
-          snapshot: toJson(link.snapshot),
-          sourceVersion: link.sourceVersion ?? null,
+          ...(rowObject(LINK_WRITE_KEYS, linkRowValues(dialect, link, contactId, null, this.#ctx.now())) as Insertable<TrackingLinksTable>),
           // The version the link saw, read in the same statement as the insert.
           crmVersion: (eb) => eb.selectFrom('contacts').select('rowVersion').where('id', '=', contactId),
-          syncedAt: link.snapshot === undefined ? null : this.#ctx.now(),
-          createdAt: this.#ctx.now(),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -82,6 +80,15 @@ export class LinksRepository implements LinksStore {
   async listByMailbox(mailboxId: number): Promise<TrackingLink[]> {
     const rows = await this.#ctx.db.selectFrom('trackingLinks').selectAll().where('mailboxId', '=', mailboxId).orderBy('id').execute();
     return rows.map(toLink);
+  }
+
+  async trackedItems(mailboxId: number): Promise<Map<string, number | null>> {
+    const rows = await this.#ctx.db
+      .selectFrom('trackingLinks')
+      .select(['sourceItemId', 'contactId'])
+      .where('mailboxId', '=', mailboxId)
+      .execute();
+    return new Map(rows.map((row) => [row.sourceItemId, row.contactId]));
   }
 
   async markSynced(id: number, state: { snapshot: unknown; sourceVersion: string | null; crmVersion: number }): Promise<void> {

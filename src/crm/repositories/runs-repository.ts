@@ -1,11 +1,19 @@
+/**
+ * The runs part of the CRM store shared by both dialects. A batch's writes are the hot
+ * path and are left to each dialect's subclass; claiming an account and undoing a run
+ * are ordinary queries in a write transaction (`StoreContext.writeTransaction`).
+ */
 import type { Selectable } from 'kysely';
 import { RecordNotFound } from '../crm-errors.js';
-import type { NewRun, Page, Run, RunItem, RunStatus } from '../crm-records.js';
+import type { ChangedSince, ClaimedAccount, NewRun, Page, Run, RunBatch, RunBatchResult, RunItem, RunStatus } from '../crm-records.js';
 import type { RunsStore } from '../crm-store.js';
 import type { RunsTable } from '../database-schema.js';
+import { claimAccount } from './claim-account.js';
+import { upsertRunItem } from './run-item-rows.js';
 import { fromJson, pageBounds, toJson, type StoreContext } from './store-context.js';
+import { undoRun } from './undo-run.js';
 
-const toRun = (row: Selectable<RunsTable>): Run => ({
+export const toRun = (row: Selectable<RunsTable>): Run => ({
   id: row.id,
   kind: row.kind,
   userId: row.userId,
@@ -17,15 +25,17 @@ const toRun = (row: Selectable<RunsTable>): Run => ({
   finishedAt: row.finishedAt,
 });
 
-export class RunsRepository implements RunsStore {
-  readonly #ctx: StoreContext;
+export abstract class RunsRepository implements RunsStore {
+  protected readonly ctx: StoreContext;
 
   constructor(ctx: StoreContext) {
-    this.#ctx = ctx;
+    this.ctx = ctx;
   }
 
+  abstract commitBatch(runId: number, batch: RunBatch): Promise<RunBatchResult>;
+
   async start(run: NewRun): Promise<Run> {
-    const row = await this.#ctx.db
+    const row = await this.ctx.db
       .insertInto('runs')
       .values({
         kind: run.kind,
@@ -34,7 +44,7 @@ export class RunsRepository implements RunsStore {
         status: 'running',
         options: toJson(run.options),
         summary: null,
-        startedAt: this.#ctx.now(),
+        startedAt: this.ctx.now(),
         finishedAt: null,
       })
       .returningAll()
@@ -43,47 +53,34 @@ export class RunsRepository implements RunsStore {
   }
 
   async recordItem(runId: number, item: RunItem): Promise<void> {
-    const values = {
-      subjectKind: item.subjectKind,
-      outcome: item.outcome,
-      recordId: item.recordId ?? null,
-      folder: item.folder ?? null,
-      reason: item.reason ?? null,
-      detail: toJson(item.detail),
-      recordedAt: this.#ctx.now(),
-    };
-    await this.#ctx.db
-      .insertInto('runItems')
-      .values({ runId, itemKey: item.itemKey, ...values })
-      .onConflict((oc) => oc.columns(['runId', 'itemKey']).doUpdateSet(values))
-      .execute();
+    await upsertRunItem(this.ctx.db, runId, item, this.ctx.now());
   }
 
   async finish(runId: number, status: Exclude<RunStatus, 'running'>, summary: unknown): Promise<Run> {
-    await this.#ctx.db
+    await this.ctx.db
       .updateTable('runs')
-      .set({ status, summary: toJson(summary), finishedAt: this.#ctx.now() })
+      .set({ status, summary: toJson(summary), finishedAt: this.ctx.now() })
       .where('id', '=', runId)
       .execute();
     return this.getOrThrow(runId);
   }
 
   async getOrThrow(id: number): Promise<Run> {
-    const row = await this.#ctx.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.ctx.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new RecordNotFound('run', id);
     return toRun(row);
   }
 
   async list(query: Page & { userId?: number } = {}): Promise<Run[]> {
     const { limit, offset } = pageBounds(query);
-    let select = this.#ctx.db.selectFrom('runs').selectAll();
+    let select = this.ctx.db.selectFrom('runs').selectAll();
     if (query.userId !== undefined) select = select.where('userId', '=', query.userId);
     const rows = await select.orderBy('id', 'desc').limit(limit).offset(offset).execute();
     return rows.map(toRun);
   }
 
   async items(runId: number): Promise<RunItem[]> {
-    const rows = await this.#ctx.db.selectFrom('runItems').selectAll().where('runId', '=', runId).orderBy('recordedAt').orderBy('itemKey').execute();
+    const rows = await this.ctx.db.selectFrom('runItems').selectAll().where('runId', '=', runId).orderBy('recordedAt').orderBy('itemKey').execute();
     return rows.map((row) => ({
       itemKey: row.itemKey,
       subjectKind: row.subjectKind,
@@ -93,5 +90,26 @@ export class RunsRepository implements RunsStore {
       reason: row.reason,
       detail: fromJson(row.detail),
     }));
+  }
+
+  async findUnfinished(mailboxId: number, kind: string): Promise<Run | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('mailboxId', '=', mailboxId)
+      .where('kind', '=', kind)
+      .where('status', '=', 'running')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toRun(row);
+  }
+
+  async claimAccount(runId: number, name: string, ownerId: number): Promise<ClaimedAccount> {
+    return claimAccount(this.ctx, runId, name, ownerId);
+  }
+
+  async undo(runId: number): Promise<{ undone: true } | { undone: false; changed: ChangedSince[] }> {
+    return undoRun(this.ctx, runId);
   }
 }

@@ -11,6 +11,14 @@ export interface StoreContext {
   readonly dialect: SqlDialect;
   /** The current time as ISO 8601 text. */
   now(): string;
+  /**
+   * Runs `work` in one transaction that other writers wait for: `BEGIN IMMEDIATE` on
+   * SQLite (one writer for the whole database); on PostgreSQL, an ordinary transaction
+   * that first takes the advisory transaction lock of `lock`, when given, so that two
+   * writers of the same key (an account name) take turns. Rows read on PostgreSQL to
+   * decide a write should still be locked (`for update`).
+   */
+  writeTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>, lock?: string): Promise<T>;
 }
 
 /** A boolean as the dialect stores it (SQLite has none: 0/1). */

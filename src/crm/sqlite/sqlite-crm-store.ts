@@ -11,7 +11,11 @@ import type { CrmStore } from '../crm-store.js';
 import type { Database } from '../database-schema.js';
 import { migrateToLatest, readSchemaState } from '../migrate.js';
 import { createRepositories, type OpenOptions } from '../repositories/create-repositories.js';
+import type { StoreContext } from '../repositories/store-context.js';
 import { SqliteContactsRepository } from './sqlite-contacts-repository.js';
+import { SqliteRowWriter } from './sqlite-row-writer.js';
+import { SqliteRunsRepository } from './sqlite-runs-repository.js';
+import { beginImmediate, immediateKyselyTransaction } from './sqlite-write-lock.js';
 
 export class SqliteCrmStore implements CrmStore {
   readonly dialect = 'sqlite' as const;
@@ -23,7 +27,7 @@ export class SqliteCrmStore implements CrmStore {
   readonly activities;
   readonly mailboxes;
   readonly links;
-  readonly runs;
+  readonly runs: SqliteRunsRepository;
   readonly conflicts;
   readonly #db: Kysely<Database>;
   readonly #sqlite: BetterSqlite3.Database;
@@ -32,16 +36,22 @@ export class SqliteCrmStore implements CrmStore {
     this.location = location;
     this.#sqlite = sqlite;
     this.#db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-    const ctx = { db: this.#db, dialect: 'sqlite' as const, now: options.clock ?? (() => new Date().toISOString()) };
+    const ctx: StoreContext = {
+      db: this.#db,
+      dialect: 'sqlite',
+      now: options.clock ?? (() => new Date().toISOString()),
+      writeTransaction: (work) => immediateKyselyTransaction(this.#db, sqlite, work),
+    };
     const repositories = createRepositories(ctx, options);
     this.users = repositories.users;
     this.accounts = repositories.accounts;
     this.activities = repositories.activities;
     this.mailboxes = repositories.mailboxes;
     this.links = repositories.links;
-    this.runs = repositories.runs;
     this.conflicts = repositories.conflicts;
-    this.contacts = new SqliteContactsRepository(ctx, sqlite);
+    const writer = new SqliteRowWriter(sqlite);
+    this.contacts = new SqliteContactsRepository(ctx, sqlite, writer);
+    this.runs = new SqliteRunsRepository(ctx, sqlite, writer);
   }
 
   /**
@@ -98,29 +108,6 @@ export class SqliteCrmStore implements CrmStore {
 
   async close(): Promise<void> {
     if (this.#sqlite.open) await this.#db.destroy();
-  }
-}
-
-/**
- * `BEGIN IMMEDIATE`, waiting for another writer without blocking the event loop
- * (better-sqlite3's busy timeout would: a writer in this same process could never
- * finish). Gives up after 10 s with SQLite's own "database is locked".
- */
-async function beginImmediate(sqlite: BetterSqlite3.Database): Promise<void> {
-  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  sqlite.pragma('busy_timeout = 0');
-  try {
-    for (let waited = 0; ; waited += 20) {
-      try {
-        sqlite.exec('begin immediate');
-        return;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || waited >= 10_000) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-  } finally {
-    sqlite.pragma(`busy_timeout = ${timeout}`);
   }
 }
 
