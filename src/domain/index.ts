@@ -4,3 +4,4 @@ export * from './email-address.js';
 export * from './phone-number.js';
 export * from './company-variants.js';
 export * from './group-colour.js';
+export * from './group-contacts.js';

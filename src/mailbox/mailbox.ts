@@ -14,6 +14,12 @@ export interface MailboxFolder {
   name: string;
   /** The folder the wizard proposes first (PRODUCT.md W1). */
   isDefault: boolean;
+  /**
+   * Set when the folder belongs to another person's mailbox, a delegate's or a shared
+   * folder (server connectors show them): its owner's address. Such a folder can never
+   * be a source (PRODUCT.md P2). File connectors have none.
+   */
+  ownerAddress?: string;
 }
 
 /** Where a record came from: the file and the line its record starts on (1-based). */
