@@ -37,3 +37,80 @@ export class MailboxAddressMismatch extends TrackingError {
     super(`the mailbox address ${mailboxAddress} is not the user's primary e-mail ${userEmail}`);
   }
 }
+
+/** PRODUCT.md P2: a folder of another person's mailbox (a delegate's, a shared one) is never a source. */
+export class ForeignFolder extends TrackingError {
+  readonly code = 'FOREIGN_FOLDER';
+  constructor(
+    readonly folder: string,
+    readonly folderOwner: string,
+    readonly mailboxAddress: string,
+  ) {
+    super(`the folder ${folder} belongs to ${folderOwner}, not to ${mailboxAddress}`);
+  }
+}
+
+/** A choice of the wizard names something the plan does not have: a group key, a company name to merge. */
+export class UnknownChoice extends TrackingError {
+  readonly code = 'UNKNOWN_CHOICE';
+  constructor(
+    readonly what: 'group' | 'company',
+    readonly value: string,
+    readonly suggestions: readonly string[],
+  ) {
+    super(`there is no ${what} ${JSON.stringify(value)} in the plan`);
+  }
+}
+
+/** PRODUCT.md T1: track and set parent take at most 20 contacts at a time. */
+export class TooManyContacts extends TrackingError {
+  readonly code = 'TOO_MANY_CONTACTS';
+  constructor(
+    readonly count: number,
+    readonly limit: number,
+  ) {
+    super(`${count} contacts at once, more than ${limit}`);
+  }
+}
+
+/** A mailbox item id that the mailbox does not have. */
+export class ItemNotFound extends TrackingError {
+  readonly code = 'ITEM_NOT_FOUND';
+  constructor(readonly itemIds: readonly string[]) {
+    super(`the mailbox has no item ${itemIds.join(', ')}`);
+  }
+}
+
+/** An account or contact named as a parent that the CRM does not have, or that the user may not see. */
+export class ParentNotFound extends TrackingError {
+  readonly code = 'PARENT_NOT_FOUND';
+  constructor(
+    readonly kind: 'account' | 'contact',
+    readonly id: number,
+    readonly group?: string,
+  ) {
+    super(`there is no ${kind} #${id}`);
+  }
+}
+
+/** PRODUCT.md W10: a run is undone only while nothing has changed what it wrote. */
+export class RunChangedSince extends TrackingError {
+  readonly code = 'RUN_CHANGED_SINCE';
+  constructor(
+    readonly runId: number,
+    readonly changed: readonly { kind: string; id: number; change: string }[],
+  ) {
+    super(`run #${runId} cannot be undone: ${changed.length} of its records changed since`);
+  }
+}
+
+/** `runs resume` of a run that is not an interrupted wizard run. */
+export class RunNotResumable extends TrackingError {
+  readonly code = 'RUN_NOT_RESUMABLE';
+  constructor(
+    readonly runId: number,
+    readonly reason: string,
+  ) {
+    super(`run #${runId} cannot be resumed: ${reason}`);
+  }
+}
