@@ -35,3 +35,12 @@ export function expectOneSentence(result: Result, pattern: RegExp): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
+
+/** A usage error (a flag's value the command cannot read): its sentence, then the pointer to --help. */
+export function expectUsageError(result: Result, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(pattern);
+  expect(lines[1]).toBe('(add --help for usage)');
+}

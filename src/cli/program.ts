@@ -8,6 +8,9 @@ import { accountsCommand } from './commands/accounts-command.js';
 import { contactsCommand } from './commands/contacts-command.js';
 import { initCommand } from './commands/init-command.js';
 import { mailboxCommand } from './commands/mailbox-command.js';
+import { runsCommand } from './commands/runs-command.js';
+import { trackCommand, untrackCommand } from './commands/track-command.js';
+import { wizardCommand } from './commands/wizard-command.js';
 import { userCommand } from './commands/user-command.js';
 
 export const VERSION = '0.1.0';
@@ -21,7 +24,7 @@ export function buildProgram(): Command {
     )
     .option('--debug', 'print stack traces on errors');
 
-  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand(), mailboxCommand()]) {
+  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand(), mailboxCommand(), wizardCommand(), trackCommand(), untrackCommand(), runsCommand()]) {
     program.addCommand(command);
   }
   // Commands built apart do not inherit these: every level throws instead of exiting,

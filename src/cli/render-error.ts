@@ -14,11 +14,24 @@ import {
   DuplicateUserEmail,
   InvalidRecord,
   RecordNotFound,
+  RunClosed,
+  RunNotUndoable,
   SecretKeyProblem,
   StaleRowVersion,
 } from '../crm/index.js';
 import { MailboxFolderNotFound, MailboxFormatUnknown, MailboxSourceUnreadable } from '../mailbox/mailbox-errors.js';
-import { AccountNameTaken, ActingUserUnknown, MailboxAddressMismatch } from '../tracking/index.js';
+import {
+  AccountNameTaken,
+  ActingUserUnknown,
+  ForeignFolder,
+  ItemNotFound,
+  MailboxAddressMismatch,
+  ParentNotFound,
+  RunChangedSince,
+  RunNotResumable,
+  TooManyContacts,
+  UnknownChoice,
+} from '../tracking/index.js';
 
 export interface RenderedError {
   message: string;
@@ -82,6 +95,37 @@ export function renderError(error: unknown): RenderedError {
   if (error instanceof MailboxFolderNotFound) {
     return refused(`The mailbox has no folder "${error.folder}"; its folders are: ${error.known.join(', ')}.`);
   }
+  if (error instanceof ForeignFolder) {
+    return refused(
+      `The folder "${error.folder}" belongs to ${error.folderOwner}, not to this mailbox (${error.mailboxAddress}): a delegate's or shared folder cannot be a source. Choose a folder of your own with --folder, or leave it out with --exclude-subfolder "${error.folder}"; nothing was added.`,
+    );
+  }
+  if (error instanceof UnknownChoice) {
+    const hint = error.suggestions.length > 0 ? ` Did you mean ${error.suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    const see = error.what === 'group' ? ' See the group keys with --plan (the KEY column, or "key" in --json).' : ' Merges take company names as the contacts spell them (see --plan).';
+    return refused(`There is no ${error.what} ${JSON.stringify(error.value)} in this plan.${hint}${see} Nothing was added.`);
+  }
+  if (error instanceof TooManyContacts) {
+    return refused(
+      `${error.count} contacts at once is more than ${error.limit}: track at most ${error.limit} at a time, or use the wizard (liaison wizard <mailbox>) to add many contacts by company, domain or category. Nothing was changed.`,
+    );
+  }
+  if (error instanceof ItemNotFound) {
+    return refused(`The mailbox has no contact with the item id ${error.itemIds.map((id) => `"${id}"`).join(', ')}; see the ids with "liaison mailbox contacts <mailbox>". Nothing was changed.`);
+  }
+  if (error instanceof ParentNotFound) {
+    return refused(`There is no ${error.kind} #${error.id} in this CRM${error.group ? ` (set for the group "${error.group}")` : ''}; see them with "liaison ${error.kind === 'account' ? 'accounts' : 'contacts'} list". Nothing was added.`);
+  }
+  if (error instanceof RunChangedSince) {
+    const list = error.changed.slice(0, 20).map((c) => `${c.kind} #${c.id} ${c.change}`).join('; ');
+    const more = error.changed.length > 20 ? `; and ${error.changed.length - 20} more (--json lists all)` : '';
+    return refused(`Run #${error.runId} was not undone, because ${error.changed.length} of the records it wrote changed since: ${list}${more}. Nothing was changed.`);
+  }
+  if (error instanceof RunNotUndoable) return refused(`Run #${error.runId} cannot be undone: ${error.reason}. See your runs with "liaison runs list".`);
+  if (error instanceof RunClosed) {
+    return refused(`Run #${error.runId} is ${error.status}: nothing more can be recorded in it. Start a new run with "liaison wizard <mailbox>".`);
+  }
+  if (error instanceof RunNotResumable) return refused(`Run #${error.runId} cannot be resumed: ${error.reason}. See your runs with "liaison runs list".`);
   if (error instanceof CommanderError) return { message: '', exitCode: error.exitCode === 0 ? 0 : 2 };
   const message = error instanceof Error ? error.message : String(error);
   return { message: `Liaison hit an unexpected error: ${message}. Run again with --debug for details, and please report it.`, exitCode: 1 };

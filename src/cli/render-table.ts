@@ -37,7 +37,8 @@ export function renderFixedRow(cells: readonly (string | number | null | undefin
     .trimEnd();
 }
 
-const width = (text: string) => [...text].length;
+/** Characters shown: colour escapes take no room. */
+const width = (text: string) => [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 
 function fit(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
