@@ -42,7 +42,8 @@ export const USAGE = `npm run bench -- [--suite store|vcard|csv|all] [--contacts
                     [--dialect sqlite|postgres|all] [--pg URL] [--seed N] [--out bench/results.json] [--profile]
                     [--links]   (also add a tracking link with every contact)`;
 
-const positiveInteger = (name: string, text: string | undefined, fallback: number): number => {
+/** The value of `--name` as a positive whole number (`100_000` and `100,000` are read too), or `fallback` when it is not given. */
+export const positiveInteger = (name: string, text: string | undefined, fallback: number): number => {
   if (text === undefined) return fallback;
   const value = Number(text.replace(/[_,]/g, ''));
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number, not "${text}"`);

@@ -47,13 +47,13 @@ export function mixSeed(seed: number, index: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 /** `count` random decimal digits (count ≤ 15), leading zeros kept. */
 const digits = (random: Random, count: number): string =>
   Math.floor(random() * 10 ** count).toString().padStart(count, '0');
 const HEX_DIGITS = '0123456789abcdef';
 /** `count` random hexadecimal digits, eight per draw. */
-const hex = (random: Random, count: number): string => {
+export const hex = (random: Random, count: number): string => {
   let text = '';
   let bits = 0;
   for (let i = 0; i < count; i++) {
@@ -77,7 +77,7 @@ export function asciiFold(text: string): string {
 }
 
 /** A name as written, and the ASCII form its owner uses in e-mail addresses. */
-interface Name {
+export interface Name {
   text: string;
   ascii: string;
 }
@@ -138,7 +138,7 @@ const CJK_NAMES: readonly { last: Name; first: Name }[] = [
 /** The share of contacts with a CJK name. */
 const CJK_SHARE = 0.04;
 
-const JOB_TITLES = [
+export const JOB_TITLES = [
   'Sales Manager', 'Account Executive', 'Head of Purchasing', 'Chief Executive Officer', 'Chief Financial Officer',
   'Chief Technology Officer', 'Software Engineer', 'Senior Software Engineer', 'Project Manager', 'Office Manager',
   'Marketing Director', 'Procurement Specialist', 'Customer Success Manager', 'Product Owner', 'Data Analyst',
@@ -147,11 +147,11 @@ const JOB_TITLES = [
   '営業部長', '采购经理',
 ];
 
-const DEPARTMENTS = ['Sales', 'Purchasing', 'IT', 'Finance', 'Marketing', 'Operations', 'Legal', 'Einkauf', 'Achats', 'R&D'];
+export const DEPARTMENTS = ['Sales', 'Purchasing', 'IT', 'Finance', 'Marketing', 'Operations', 'Legal', 'Einkauf', 'Achats', 'R&D'];
 
-const CATEGORIES = ['Customer', 'Supplier', 'Partner', 'Prospect', 'VIP', 'Newsletter', 'Trade fair 2024', 'Press', 'Kunde', 'Fournisseur'];
+export const CATEGORIES = ['Customer', 'Supplier', 'Partner', 'Prospect', 'VIP', 'Newsletter', 'Trade fair 2024', 'Press', 'Kunde', 'Fournisseur'];
 
-const NOTES = [
+export const NOTES = [
   'Met at the trade fair in Hannover.',
   'Prefers e-mail over phone.\nCall only in the morning.',
   'Signed the framework agreement.\tRenewal in March.',
@@ -160,7 +160,7 @@ const NOTES = [
   'Rückruf erbeten – wegen Angebot «Q3».',
 ];
 
-const FREE_MAIL_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'gmx.de', 'web.de', 'orange.fr', 'free.fr', 'libero.it', 'wp.pl', 'seznam.cz', 'icloud.com', 'yahoo.co.jp', 'qq.com', 'naver.com', 'proton.me'];
+export const FREE_MAIL_DOMAINS = ['gmail.com', 'outlook.com', 'yahoo.com', 'gmx.de', 'web.de', 'orange.fr', 'free.fr', 'libero.it', 'wp.pl', 'seznam.cz', 'icloud.com', 'yahoo.co.jp', 'qq.com', 'naver.com', 'proton.me'];
 
 /** A country's phone formats, postal code format and cities. */
 export interface Country {
@@ -176,7 +176,7 @@ export interface Country {
   numberFirst: boolean;
 }
 
-const COUNTRIES: readonly Country[] = [
+export const COUNTRIES: readonly Country[] = [
   {
     name: 'Germany', tld: 'de', legalForms: ['GmbH', 'AG', 'GmbH & Co. KG'], numberFirst: false,
     business: (r) => `+49 ${pick(r, ['30', '40', '89', '69', '221'])} ${digits(r, 7)}`,
@@ -238,14 +238,14 @@ const COUNTRIES: readonly Country[] = [
   },
 ];
 
-const COMPANY_WORDS = [
+export const COMPANY_WORDS = [
   'Nordlicht', 'Acme', 'Blue Harbour', 'Zürcher', 'Atlas', 'Bright', 'Crescent', 'Delta', 'Evergreen', 'Falcon',
   'Granite', 'Horizon', 'Ironwood', 'Juniper', 'Keystone', 'Lumière', 'Meridian', 'Northwind', 'Orion', 'Pioneer',
   'Quantum', 'Riverside', 'Summit', 'Tundra', 'Union', 'Vértice', 'Westbrook', 'Xenon', 'Yellowstone', 'Zenith',
   'Øresund', 'Łąka', 'Müller & Söhne', 'Sakura', 'Hanseatic', 'Alpenglühen', 'Côte Azur', 'Baltic', 'Cedar', 'Dune',
   'Ember', 'Fjord', 'Glacier', 'Helix', 'Indigo', 'Jade', 'Kestrel', 'Lotus', 'Mistral', 'Nimbus',
 ];
-const COMPANY_TRADES = [
+export const COMPANY_TRADES = [
   'Logistics', 'Analytics', 'Software', 'Consulting', 'Engineering', 'Pharma', 'Textiles', 'Foods', 'Energy', 'Robotics',
   'Media', 'Capital', 'Instruments', 'Maschinenbau', 'Logistik', 'Systèmes', 'Conseil', 'Telecom', 'Biotech', 'Retail',
   'Holdings', 'Design', 'Optics', 'Chemicals', 'Aerospace',
@@ -306,38 +306,46 @@ export interface ContactOptions {
 export const DEFAULT_SEED = 20_240_611;
 
 /** Writes an address the way some people type theirs: `Anna.Schmidt.1x@Nordlicht-Logistik.de`. */
-function capitalised(address: string): string {
+export function capitalised(address: string): string {
   return address.replace(/(^|[.\-@_])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-/** The contact at `index`, the same for the same seed and index. */
-export function contactAt(index: number, options: ContactOptions): NewTrackedContact {
-  const random = mulberry32(mixSeed(options.seed ?? DEFAULT_SEED, index));
-  // Skewed towards the first accounts: a few big customers, a long tail of small ones.
-  const accountIndex = Math.floor(random() * random() * options.accountIds.length);
-  const account = accountAt(accountIndex);
-  const country = random() < 0.7 ? account.country : pick(random, COUNTRIES);
-  const unique = index.toString(36);
+/** A person's name: mostly Western, {@link ACCENTED_SHARE} with accents, {@link CJK_SHARE} Chinese, Japanese or Korean. */
+export interface Person {
+  first: Name;
+  last: Name;
+  /** As the person writes it: `Anna Schmidt`, or `王伟` (family name first, no space). */
+  fullName: string;
+}
 
-  let first: Name;
-  let last: Name;
-  let fullName: string;
+/** A random person (the draws {@link contactAt} makes for its name). */
+export function randomPerson(random: Random): Person {
   if (random() < CJK_SHARE) {
-    ({ first, last } = pick(random, CJK_NAMES));
-    fullName = `${last.text}${first.text}`;
-  } else {
-    first = pick(random, random() < ACCENTED_SHARE ? ACCENTED_FIRST_NAMES : FIRST_NAMES);
-    last = pick(random, random() < ACCENTED_SHARE ? ACCENTED_LAST_NAMES : LAST_NAMES);
-    fullName = `${first.text} ${last.text}`;
+    const { first, last } = pick(random, CJK_NAMES);
+    return { first, last, fullName: `${last.text}${first.text}` };
   }
-  const lastAscii = last.ascii.replace(/[^a-z]/g, '');
-  // Two patterns that can never produce the same text: dots in the work address, an
-  // underscore in the private one; the contact's index makes each unique in the set.
-  let work = `${first.ascii}.${lastAscii}.${unique}@${account.domain}`;
-  let home = `${first.ascii.charAt(0)}${lastAscii}_${unique}@${pick(random, FREE_MAIL_DOMAINS)}`;
+  const first = pick(random, random() < ACCENTED_SHARE ? ACCENTED_FIRST_NAMES : FIRST_NAMES);
+  const last = pick(random, random() < ACCENTED_SHARE ? ACCENTED_LAST_NAMES : LAST_NAMES);
+  return { first, last, fullName: `${first.text} ${last.text}` };
+}
+
+/**
+ * A person's work address on `domain` and private address on a free-mail domain, both
+ * unique in a set when `unique` is (the contact's index in base 36, say). Two patterns
+ * that can never produce the same text: dots in the work address, an underscore in the
+ * private one. Some are written in mixed or upper case, as people type them.
+ */
+export function personEmails(person: Person, unique: string, domain: string, random: Random): { work: string; home: string } {
+  const lastAscii = person.last.ascii.replace(/[^a-z]/g, '');
+  let work = `${person.first.ascii}.${lastAscii}.${unique}@${domain}`;
+  let home = `${person.first.ascii.charAt(0)}${lastAscii}_${unique}@${pick(random, FREE_MAIL_DOMAINS)}`;
   if (random() < 0.15) work = capitalised(work);
   if (random() < 0.05) home = home.toUpperCase();
+  return { work, home };
+}
 
+/** A street address in `country`, written the way that country writes it. */
+export function randomAddress(country: Country, random: Random): PostalAddress {
   const city = pick(random, country.cities);
   const street = pick(random, country.streets);
   const houseNumber = 1 + Math.floor(random() * 180);
@@ -348,6 +356,21 @@ export function contactAt(index: number, options: ContactOptions): NewTrackedCon
     country: country.name,
   };
   if (city.region) address.region = city.region;
+  return address;
+}
+
+/** The contact at `index`, the same for the same seed and index. */
+export function contactAt(index: number, options: ContactOptions): NewTrackedContact {
+  const random = mulberry32(mixSeed(options.seed ?? DEFAULT_SEED, index));
+  // Skewed towards the first accounts: a few big customers, a long tail of small ones.
+  const accountIndex = Math.floor(random() * random() * options.accountIds.length);
+  const account = accountAt(accountIndex);
+  const country = random() < 0.7 ? account.country : pick(random, COUNTRIES);
+  const person = randomPerson(random);
+  const { first, last, fullName } = person;
+  const { work, home } = personEmails(person, index.toString(36), account.domain, random);
+
+  const address = randomAddress(country, random);
   const fields: ContactFields = {
     firstName: first.text,
     lastName: last.text,

@@ -14,7 +14,8 @@ const LAST = ['Dubois', 'Müller', 'García', 'Nowak', 'Rossi', 'Søndergaard', 
 const COMPANIES = ['Contoso Ltd', 'Fabrikam', 'Müller & Söhne GmbH', 'Société Générale d’Études', 'Northwind Traders', 'Adventure Works', 'Litware, Inc.', 'Wide World Importers'];
 const CATEGORIES = ['Clients', 'Fournisseurs', 'VIP', 'Presse', 'Partenaires', 'Salon 2026'];
 
-function qp(text: string): string {
+/** `text` as Outlook writes a QUOTED-PRINTABLE value: UTF-8 bytes, soft `=` line breaks before 76 characters. */
+export function quotedPrintable(text: string): string {
   const tokens: string[] = [];
   for (const byte of Buffer.from(text, 'utf8')) {
     tokens.push(byte < 0x80 && byte !== 0x3d && byte > 0x20 ? String.fromCharCode(byte) : `=${byte.toString(16).toUpperCase().padStart(2, '0')}`);
@@ -33,6 +34,46 @@ function qp(text: string): string {
   return lines.join('=\r\n');
 }
 
+/** A contact as Outlook's vCard 2.1 export has it; values are raw text (2.1 has no escapes). */
+export interface OutlookCard {
+  name?: { last: string; first: string };
+  fullName?: string;
+  /** `company;department`, as the ORG line holds it. */
+  org?: string;
+  title?: string;
+  note?: string;
+  /** Outlook's bare TYPE words and the number: `['WORK;VOICE', '+33 1 23 45 67 89']`. */
+  phones?: readonly (readonly [string, string])[];
+  /** The first one is written `PREF`. */
+  emails?: readonly string[];
+  categories?: readonly string[];
+}
+
+/**
+ * A card as Outlook writes vCard 2.1: names, company and note in QUOTED-PRINTABLE UTF-8
+ * (soft `=` breaks, CRLF kept inside the note), bare parameters (`TEL;WORK;VOICE`,
+ * `EMAIL;PREF;INTERNET`), CRLF line ends. A part left out is not written at all.
+ */
+export function outlookVCard21(card: OutlookCard): string {
+  const lines = ['BEGIN:VCARD', 'VERSION:2.1'];
+  const encoded = (name: string, value: string | undefined) => {
+    if (value !== undefined) lines.push(`${name};CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${quotedPrintable(value)}`);
+  };
+  if (card.name) encoded('N', `${card.name.last};${card.name.first}`);
+  encoded('FN', card.fullName);
+  encoded('ORG', card.org);
+  if (card.title !== undefined) {
+    if (/^[\x20-\x7e]*$/.test(card.title)) lines.push(`TITLE:${card.title}`);
+    else encoded('TITLE', card.title);
+  }
+  encoded('NOTE', card.note);
+  for (const [type, number] of card.phones ?? []) lines.push(`TEL;${type}:${number}`);
+  card.emails?.forEach((email, i) => lines.push(`EMAIL;${i === 0 ? 'PREF;' : ''}INTERNET:${email}`));
+  if (card.categories?.length) lines.push(`CATEGORIES:${card.categories.join(',')}`);
+  lines.push('END:VCARD', '');
+  return lines.join('\r\n');
+}
+
 export function benchCard(i: number): string {
   const first = FIRST[i % FIRST.length]!;
   const last = LAST[(i * 7) % LAST.length]!;
@@ -40,22 +81,19 @@ export function benchCard(i: number): string {
   const domain = `${company.toLowerCase().replace(/[^a-z]+/g, '')}.example`;
   const email = `${first}.${last}.${i}`.normalize('NFD').replace(/[^\x20-\x7e]/g, '').toLowerCase();
   if (i % 50 === 49) {
-    return [
-      'BEGIN:VCARD',
-      'VERSION:2.1',
-      `N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp(`${last};${first}`)}`,
-      `FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp(`${first} ${last}`)}`,
-      `ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp(`${company};Ventes`)}`,
-      'TITLE:Sales Manager',
-      `NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:${qp(`Rencontré au salon, « très intéressé ».\r\nRappeler en janvier ; budget 10 000 €, contact n° ${i}.`)}`,
-      'TEL;WORK;VOICE:+33 1 23 45 67 89',
-      'TEL;CELL;VOICE:+33 6 12 34 56 78',
-      `EMAIL;PREF;INTERNET:${email}@${domain}`,
-      `EMAIL;INTERNET:${email}@outlook.fr`,
-      `CATEGORIES:${CATEGORIES[i % CATEGORIES.length]}`,
-      'END:VCARD',
-      '',
-    ].join('\r\n');
+    return outlookVCard21({
+      name: { last, first },
+      fullName: `${first} ${last}`,
+      org: `${company};Ventes`,
+      title: 'Sales Manager',
+      note: `Rencontré au salon, « très intéressé ».\r\nRappeler en janvier ; budget 10 000 €, contact n° ${i}.`,
+      phones: [
+        ['WORK;VOICE', '+33 1 23 45 67 89'],
+        ['CELL;VOICE', '+33 6 12 34 56 78'],
+      ],
+      emails: [`${email}@${domain}`, `${email}@outlook.fr`],
+      categories: [CATEGORIES[i % CATEGORIES.length]!],
+    });
   }
   const lines = [
     'BEGIN:VCARD',
