@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_DATABASE } from '../crm/index.js';
 import { accountsCommand } from './commands/accounts-command.js';
 import { contactsCommand } from './commands/contacts-command.js';
+import { demoCommand } from './commands/demo-command.js';
 import { initCommand } from './commands/init-command.js';
 import { mailboxCommand } from './commands/mailbox-command.js';
 import { runsCommand } from './commands/runs-command.js';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     )
     .option('--debug', 'print stack traces on errors');
 
-  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand(), mailboxCommand(), wizardCommand(), trackCommand(), untrackCommand(), runsCommand()]) {
+  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand(), mailboxCommand(), wizardCommand(), trackCommand(), untrackCommand(), runsCommand(), demoCommand()]) {
     program.addCommand(command);
   }
   // Commands built apart do not inherit these: every level throws instead of exiting,

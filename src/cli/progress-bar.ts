@@ -17,13 +17,17 @@ export class ProgressBar {
     const now = Date.now();
     if (done < total && now - this.#last < 100) return;
     this.#last = now;
-    const width = 30;
-    const ratio = total === 0 ? 1 : Math.min(1, done / total);
-    const filled = Math.round(ratio * width);
-    this.#stream.write(`\r${this.#label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} (${Math.floor(ratio * 100)}%)`);
+    this.#stream.write(`\r${progressText(this.#label, done, total)}`);
   }
 
   done(): void {
     if (this.#stream.isTTY) this.#stream.write('\n');
   }
+}
+
+/** "Adding contacts [#########---------------------] 300/1000 (30%)": a bar as text, for any line that shows progress. */
+export function progressText(label: string, done: number, total: number, width = 30): string {
+  const ratio = total === 0 ? 1 : Math.min(1, done / total);
+  const filled = Math.round(ratio * width);
+  return `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} (${Math.floor(ratio * 100)}%)`;
 }

@@ -16,4 +16,20 @@ describe('text tables', () => {
     );
     expect(text.split('\n')).toEqual(['ID  NAME', '──  ────────────', ' 1  Zoë Ångström', '12  A very long…']);
   });
+
+  it('measures CJK names as two columns a character and colour escapes as none', () => {
+    const rows = [
+      { name: '株式会社さくら精機', count: 3 },
+      { name: '\u001b[32mgreen\u001b[39m', count: 12 },
+      { name: '株式会社さくら精機株式会社', count: 1 },
+    ];
+    const text = renderTable(rows, [{ header: 'NAME', value: (r) => r.name }, { header: 'N', value: (r) => r.count, align: 'right' }], 19);
+    expect(text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')).toEqual([
+      'NAME                  N',
+      '───────────────────  ──',
+      '株式会社さくら精機    3',
+      'green                12',
+      '株式会社さくら精機…   1',
+    ]);
+  });
 });

@@ -1,7 +1,9 @@
 /**
  * A plain aligned text table for the terminal: a header, a rule, one line per row.
- * Cells longer than `maxWidth` characters end in `…`; `--json` is there for the rest.
+ * Cells wider than `maxWidth` columns end in `…`; `--json` is there for the rest.
  */
+import stringWidth from 'string-width';
+
 export interface Column<T> {
   header: string;
   value: (row: T) => string | number | null | undefined;
@@ -37,14 +39,22 @@ export function renderFixedRow(cells: readonly (string | number | null | undefin
     .trimEnd();
 }
 
-/** Characters shown: colour escapes take no room. */
-const width = (text: string) => [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+/** Columns a text takes in a terminal: colour escapes none, CJK and emoji two (string-width). */
+const width = (text: string) => stringWidth(text);
 
+/** The text on one line, cut to at most `max` columns with `…` at the end. */
 function fit(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
-  const chars = [...flat];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat;
+  if (width(flat) <= max) return flat;
+  let cut = '';
+  for (const { segment } of graphemes.segment(flat)) {
+    if (width(cut + segment) > max - 1) break;
+    cut += segment;
+  }
+  return `${cut}…`;
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function pad(text: string, to: number, right: boolean): string {
   const fill = ' '.repeat(Math.max(0, to - width(text)));

@@ -14,3 +14,4 @@ export * from './track-contacts.js';
 export * from './undo-run.js';
 export * from './untrack-contacts.js';
 export * from './wizard-choices.js';
+export * from './prepare-demo.js';

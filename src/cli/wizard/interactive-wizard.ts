@@ -7,7 +7,19 @@
 import * as p from '@clack/prompts';
 import type { CrmStore } from '../../crm/index.js';
 import { GROUPINGS, type Grouping } from '../../domain/group-contacts.js';
-import { addContacts, openTrackingMailbox, planWizard, type AccountSetting, type WizardChoices, type WizardPlan } from '../../tracking/index.js';
+import {
+  addContacts,
+  openTrackingMailbox,
+  planWizard,
+  resumeRun,
+  WIZARD_RUN_KIND,
+  type AccountSetting,
+  type AddContactsResult,
+  type RunProgress,
+  type WizardChoices,
+  type WizardPlan,
+} from '../../tracking/index.js';
+import { progressText } from '../progress-bar.js';
 import { renderGroupTable, renderReport, useColour } from './render-plan.js';
 import { renderSummary } from './render-summary.js';
 
@@ -24,6 +36,8 @@ function orCancel<T>(value: T | symbol): T {
 export async function runInteractiveWizard(store: CrmStore, mailboxName: string, userEmail?: string): Promise<void> {
   p.intro(`Add Contacts from "${mailboxName}"`);
   const opened = await openTrackingMailbox(store, mailboxName, userEmail);
+  const unfinished = await store.runs.findUnfinished(opened.stored.id, WIZARD_RUN_KIND);
+  if (unfinished) return offerResume(store, unfinished.id, opened.user.email);
   const folders = await opened.mailbox.folders();
   const folder = orCancel(
     await p.select({ message: 'Contacts folder', initialValue: folders.find((f) => f.isDefault)!.path, options: folders.map((f) => ({ value: f.path, label: f.path, hint: f.isDefault ? 'default' : undefined })) }),
@@ -57,12 +71,12 @@ export async function runInteractiveWizard(store: CrmStore, mailboxName: string,
     );
     if (action === 'add') break;
     if (action === 'names') {
-      const key = orCancel(await p.select({ message: 'Which group?', options: plan.groups.map((g) => ({ value: g.key, label: `${g.label} (${g.count})` })) }));
+      const key = orCancel(await p.select({ message: 'Which group?', maxItems: 15, options: plan.groups.map((g) => ({ value: g.key, label: `${g.label} (${g.count})` })) }));
       const group = plan.groups.find((g) => g.key === key)!;
       p.note(group.members.map((i) => `${plan.contacts[i]!.name}${plan.contacts[i]!.email ? ` <${plan.contacts[i]!.email}>` : ''} — ${plan.contacts[i]!.folder}`).join('\n'), group.label);
     } else if (action === 'uncheck') {
       const checked = orCancel(
-        await p.multiselect({ message: 'Groups to add', options: plan.groups.map((g) => ({ value: g.key, label: `${g.label} (${g.count})` })), initialValues: plan.groups.filter((g) => !choices.unchecked!.includes(g.key)).map((g) => g.key), required: false }),
+        await p.multiselect({ message: 'Groups to add', maxItems: 15, options: plan.groups.map((g) => ({ value: g.key, label: `${g.label} (${g.count})` })), initialValues: plan.groups.filter((g) => !choices.unchecked!.includes(g.key)).map((g) => g.key), required: false }),
       );
       choices.unchecked = plan.groups.filter((g) => !checked.includes(g.key)).map((g) => g.key);
     } else if (action === 'merge') {
@@ -82,16 +96,36 @@ export async function runInteractiveWizard(store: CrmStore, mailboxName: string,
       await advancedSettings(store, plan, choices);
     }
   }
+  await addWithProgress((onProgress) => addContacts(store, { mailbox: mailboxName, userEmail, choices, onProgress }));
+}
+
+/** W11: an interrupted run of this mailbox is finished first, with its own choices, or left for later. */
+async function offerResume(store: CrmStore, runId: number, userEmail: string): Promise<void> {
+  p.log.warn(`Run #${runId} of this mailbox was interrupted before it finished.`);
+  const resume = orCancel(await p.confirm({ message: `Finish run #${runId} now, with the choices it was started with?`, initialValue: true }));
+  if (!resume) {
+    p.outro(`Nothing was added. Finish it later with "liaison runs resume ${runId}", or remove what it added with "liaison runs undo ${runId}" and start afresh.`);
+    return;
+  }
+  await addWithProgress((onProgress) => resumeRun(store, runId, userEmail, onProgress));
+}
+
+async function addWithProgress(add: (onProgress: (p: RunProgress) => void) => Promise<AddContactsResult>): Promise<void> {
   const spinner = p.spinner();
   spinner.start('Adding contacts');
-  const { summary } = await addContacts(store, { mailbox: mailboxName, userEmail, choices, onProgress: ({ done, total }) => spinner.message(`Adding contacts ${done}/${total}`) });
-  spinner.stop('Done');
+  let last = 0;
+  const { summary } = await add(({ done, total }) => {
+    if (done < total && Date.now() - last < 100) return;
+    last = Date.now();
+    spinner.message(progressText('Adding contacts', done, total));
+  });
+  spinner.stop(`Run #${summary.runId} ${summary.status}`);
   p.note(renderSummary(summary), 'Summary');
   p.outro(`Read this summary again with: liaison runs show ${summary.runId}`);
 }
 
 async function advancedSettings(store: CrmStore, plan: WizardPlan, choices: WizardChoices): Promise<void> {
-  const key = orCancel(await p.select({ message: 'Which group?', options: plan.groups.map((g) => ({ value: g.key, label: `${g.label} (${g.count})` })) }));
+  const key = orCancel(await p.select({ message: 'Which group?', maxItems: 15, options: plan.groups.map((g) => ({ value: g.key, label: `${g.label} (${g.count})` })) }));
   const kind = orCancel(
     await p.select({
       message: 'Set account',

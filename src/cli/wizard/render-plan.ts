@@ -68,7 +68,7 @@ export function renderReport(plan: WizardPlan): string {
   for (const u of r.unreadable.slice(0, 10)) lines.push(`  unreadable: ${u.file}, line ${u.line}: ${u.reason}`);
   if (r.unreadable.length > 10) lines.push(`  … and ${r.unreadable.length - 10} more (--json lists all)`);
   for (const v of plan.variants.slice(0, 20)) {
-    lines.push(`  variants: ${v.names.map((n) => `"${n.name}" (${n.count})`).join(', ')} → merge into "${v.canonical}" with --merge "${v.names[1]!.name}=${v.canonical}"`);
+    lines.push(`  variants: ${v.names.map((n) => `"${n.name}" (${n.count})`).join(', ')} → merge into "${v.canonical}" with ${v.names.filter((n) => n.name !== v.canonical).map((n) => `--merge "${n.name}=${v.canonical}"`).join(' ')}`);
   }
   if (plan.variants.length > 20) lines.push(`  … and ${plan.variants.length - 20} more variant proposals (--json lists all)`);
   for (const n of r.nearAccounts.slice(0, 20)) lines.push(`  "${n.company}" almost matches the account ${n.accounts.map((a) => `"${a.name}" (#${a.id})`).join(', ')}`);
