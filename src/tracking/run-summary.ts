@@ -37,6 +37,14 @@ export interface RunSummary {
   skippedItems: RunFailure[];
 }
 
+/** What a run row keeps of its summary: the counts; the lists are read from its items when asked for. */
+export type RunCounts = Pick<RunSummary, 'added' | 'linked' | 'skipped' | 'parentSet' | 'accountsCreated' | 'failed'>;
+
+export function countsOf(summary: RunSummary): RunCounts {
+  const { added, linked, skipped, parentSet, accountsCreated, failed } = summary;
+  return { added, linked, skipped, parentSet, accountsCreated, failed };
+}
+
 const nameIn = (item: RunItem, fallback: string): string => {
   const detail = item.detail as { name?: unknown } | null;
   return typeof detail?.name === 'string' ? detail.name : fallback;

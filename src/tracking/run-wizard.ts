@@ -18,7 +18,7 @@ import { displayName } from '../domain/contact.js';
 import { emailKey } from '../domain/email-address.js';
 import { mergedCompany } from '../domain/group-contacts.js';
 import type { PlannedContact, WizardPlan } from './plan-wizard.js';
-import { readRunSummary, type RunSummary } from './run-summary.js';
+import { countsOf, readRunSummary, type RunSummary } from './run-summary.js';
 import { checkChoices } from './check-choices.js';
 import { settingsFor, type WizardChoices } from './wizard-choices.js';
 
@@ -80,7 +80,7 @@ export async function runWizard(store: CrmStore, plan: WizardPlan, choices: Wiza
   progressed = total;
   report();
   const summary: RunSummary = { ...(await readRunSummary(store, run.id)), status: 'finished' };
-  await store.runs.finish(run.id, 'finished', summary);
+  await store.runs.finish(run.id, 'finished', countsOf(summary));
   return summary;
 }
 

@@ -11,7 +11,7 @@ import { emailKey } from '../domain/email-address.js';
 import type { MailboxContact } from '../mailbox/mailbox.js';
 import { displayName } from '../domain/contact.js';
 import { openTrackingMailbox } from './open-tracking-mailbox.js';
-import { readRunSummary, type RunSummary } from './run-summary.js';
+import { countsOf, readRunSummary, type RunSummary } from './run-summary.js';
 import { ItemNotFound, ParentNotFound, TooManyContacts } from './tracking-errors.js';
 
 export const TRACK_LIMIT = 20;
@@ -66,7 +66,7 @@ export async function trackContacts(store: CrmStore, input: TrackInput): Promise
   }
   await store.runs.commitBatch(run.id, batch);
   const summary: RunSummary = { ...(await readRunSummary(store, run.id)), status: 'finished' };
-  await store.runs.finish(run.id, 'finished', summary);
+  await store.runs.finish(run.id, 'finished', countsOf(summary));
   return summary;
 }
 

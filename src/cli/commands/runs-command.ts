@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { listRuns, resumeRun, RunChangedSince, showRun, undoRun, type RunSummary } from '../../tracking/index.js';
+import { listRuns, resumeRun, RunChangedSince, showRun, undoRun, type RunCounts, type RunSummary } from '../../tracking/index.js';
 import { printJson, printNote, printResult } from '../output.js';
 import { ProgressBar } from '../progress-bar.js';
 import { renderTable } from '../render-table.js';
@@ -90,10 +90,12 @@ export function runsCommand(): Command {
   return runs;
 }
 
+/** A finished run's counts on one line; an interrupted run has none yet. */
 function briefly(summary: unknown): string {
-  const s = summary as { added?: number; linked?: number; skipped?: number; failed?: number } | null;
+  const s = summary as Partial<RunCounts> | null;
   if (!s) return '';
-  return `${s.added ?? 0} added, ${s.linked ?? 0} linked, ${s.skipped ?? 0} skipped, ${s.failed ?? 0} failed`;
+  const extra = [s.parentSet ? `${s.parentSet} given a parent` : '', s.accountsCreated ? `${s.accountsCreated} accounts created` : ''].filter(Boolean);
+  return [`${s.added ?? 0} added`, `${s.linked ?? 0} linked`, `${s.skipped ?? 0} skipped`, ...extra, `${s.failed ?? 0} failed`].join(', ');
 }
 
 /** "Run #3 was undone: 8 contacts and 4 accounts removed, 1 contact unlinked." */
