@@ -189,6 +189,30 @@ describe.each(DIALECTS)('the Add Contacts wizard on %s', (dialect) => {
     expect(summary.skippedItems[0]).toMatchObject({ id: 'two', reason: expect.stringMatching(/already added or linked/) });
   });
 
+  it('W10: a contact the CRM refuses fails alone; the run goes on and the summary says why', async () => {
+    const { opened } = await open();
+    // The store refuses a contact with four e-mails (S1 has three slots); no reader makes
+    // one, so the mailbox is wrapped to hand one over, as a faulty connector could.
+    const real = opened.mailbox;
+    const faulty: Mailbox = {
+      ...real,
+      folders: () => real.folders(),
+      contacts: async function* (query) {
+        for await (const record of real.contacts(query)) {
+          if (record.kind === 'contact' && record.itemId === 'dan') yield { ...record, fields: { ...record.fields, emails: ['a@x.example', 'b@x.example', 'c@x.example', 'd@x.example'] } };
+          else yield record;
+        }
+      },
+    };
+    const choices: WizardChoices = { groupBy: 'company' };
+    const plan = await planWizard(store, { ...opened, mailbox: faulty }, choices);
+    const summary = await runWizard(store, plan, choices, {});
+    expect(summary).toMatchObject({ added: 7, failed: 2, status: 'finished' });
+    expect(summary.failures.find((f) => f.id === 'dan')).toEqual({ id: 'dan', name: 'Dan Brown', folder: 'Contacts', reason: expect.stringMatching(/at most 3 e-mail addresses/) });
+    expect((await store.contacts.list()).map((c) => c.fullName)).not.toContain('Dan Brown');
+    expect(await store.contacts.count()).toBe(7);
+  });
+
   it('W10: the summary lists every failure with its folder and reason, and reads the same again', async () => {
     await open();
     const { summary } = await add({ groupBy: 'company' });
