@@ -13,20 +13,16 @@
  * 5. findIdsByEmails: the same addresses, `batch` per call.
  * Every phase's results are checked, so a broken path cannot print a fast number.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import pg from 'pg';
-import { DatabaseUnavailable, openCrmStore, type CrmStore } from '../src/crm/index.js';
+import { DatabaseUnavailable, type CrmStore } from '../src/crm/index.js';
 import { emailKey } from '../src/domain/email-address.js';
 import { parseBenchOptions, TARGETS, type BenchOptions, type Dialect, type PhaseName } from './bench-options.js';
 import { formatTable, MB, type DialectResult, type PhaseResult } from './bench-results.js';
 import { contactAt, generateAccounts, generateContacts, mixCase, mulberry32, type ContactOptions } from './generate-contacts.js';
+import { openBenchStore, type BenchStore } from './bench-store.js';
 import { MemorySampler } from './memory-sampler.js';
-
-const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 
 /** Contacts read back and compared field by field after the bulk insert. */
 const SAMPLED_CONTACTS = 25;
@@ -43,51 +39,6 @@ class Verification {
     if (!ok) this.failures.push(detail ? `${what}: ${detail}` : what);
     return ok;
   }
-}
-
-interface Store {
-  store: CrmStore;
-  cleanUp(): Promise<void>;
-}
-
-/** A fresh, empty store: a new SQLite file under bench/.data, or a new PostgreSQL schema. */
-async function openFreshStore(dialect: Dialect, options: BenchOptions): Promise<Store> {
-  const suffix = randomBytes(4).toString('hex');
-  if (dialect === 'sqlite') {
-    // On the project's disk (not a tmpfs), like a user's liaison.db; bench/.data is gitignored.
-    const dir = join(BENCH_DIR, '.data', `sqlite-${suffix}`);
-    mkdirSync(dir, { recursive: true });
-    const remove = () => rmSync(dir, { recursive: true, force: true });
-    try {
-      const store = await openCrmStore(join(dir, 'bench.db'), { create: true });
-      return { store, cleanUp: async () => { await store.close(); remove(); } };
-    } catch (error) {
-      remove();
-      throw error;
-    }
-  }
-  const schema = `bench_${suffix}`;
-  const url = new URL(options.postgresUrl);
-  url.searchParams.set('schema', schema);
-  const dropSchema = async () => {
-    const base = new URL(options.postgresUrl);
-    base.searchParams.delete('schema');
-    const client = new pg.Client({ connectionString: base.toString(), connectionTimeoutMillis: 5_000 });
-    try {
-      await client.connect();
-      await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  };
-  let store: CrmStore;
-  try {
-    store = await openCrmStore(url.toString(), { create: true });
-  } catch (error) {
-    if (!(error instanceof DatabaseUnavailable)) await dropSchema().catch(() => undefined);
-    throw error;
-  }
-  return { store, cleanUp: async () => { await store.close(); await dropSchema(); } };
 }
 
 /** Runs the phases on one dialect; never throws (errors end up in the result). */
@@ -141,12 +92,12 @@ export async function benchDialect(dialect: Dialect, options: BenchOptions): Pro
     return value;
   };
 
-  let opened: Store | undefined;
+  let opened: BenchStore | undefined;
   try {
     const { contacts: count, accounts: accountCount, seed } = options;
     const fakeAccountIds = Array.from({ length: accountCount }, (_, i) => i + 1);
     try {
-      opened = await openFreshStore(dialect, options);
+      opened = await openBenchStore(dialect, options.postgresUrl);
     } catch (error) {
       if (error instanceof DatabaseUnavailable) {
         result.skipped = error.message;

@@ -74,6 +74,9 @@ describe.each(DIALECTS)('wizard, track and runs commands on %s', (dialect) => {
     expect(again).toMatchObject({ added: 0, skipped: 6, accountsCreated: 0 });
     const shown = await json('runs', 'show', String(summary.runId));
     expect(shown).toEqual(summary);
+    const skipped = await json('runs', 'show', String(again.runId), '--skipped');
+    expect(skipped.skippedItems).toHaveLength(6);
+    expect(skipped.skippedItems[0]).toEqual({ id: expect.any(String), name: expect.any(String), folder: expect.any(String), reason: expect.stringMatching(/^already tracked from this mailbox \(CRM contact #\d+\)$/) });
     const text = await run('runs', 'list');
     expect(text.stdout).toMatch(/wizard\s+finished/);
   });

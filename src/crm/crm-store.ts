@@ -114,7 +114,10 @@ export interface RunsStore {
   finish(runId: number, status: Exclude<RunStatus, 'running'>, summary: unknown): Promise<Run>;
   getOrThrow(id: number): Promise<Run>;
   list(query?: Page & { userId?: number }): Promise<Run[]>;
-  items(runId: number): Promise<RunItem[]>;
+  /** The run's items in the order recorded; only those of these outcomes when `outcomes` is given. */
+  items(runId: number, filter?: { outcomes?: readonly string[] }): Promise<RunItem[]>;
+  /** How many items the run recorded, by subject kind and outcome (one query, no item read). */
+  countItems(runId: number): Promise<{ subjectKind: RunItem['subjectKind']; outcome: string; count: number }[]>;
   /** The newest run of this kind on this mailbox still `running` (an interrupted one, to resume), if any. */
   findUnfinished(mailboxId: number, kind: string): Promise<Run | undefined>;
   /**
@@ -132,6 +135,11 @@ export interface RunsStore {
    * claims nothing (`RunClosed`).
    */
   claimAccount(runId: number, name: string, ownerId: number): Promise<ClaimedAccount>;
+  /**
+   * `claimAccount` for many names at once, a chunk of names per transaction; one claim
+   * per name given, in order (names that are the same under W3 get the same account).
+   */
+  claimAccounts(runId: number, names: readonly string[], ownerId: number): Promise<ClaimedAccount[]>;
   /**
    * Undoes a run in one transaction: deletes the contacts and accounts it created and the
    * links it made, and restores the parents it set, unless one of them changed since;

@@ -19,7 +19,8 @@ export async function findUsersRun(store: CrmStore, runId: number, userEmail?: s
   return run;
 }
 
-export async function showRun(store: CrmStore, runId: number, userEmail?: string): Promise<{ run: Run; summary: RunSummary }> {
+/** A run's summary again; the skipped contacts are listed only with `skipped`. */
+export async function showRun(store: CrmStore, runId: number, userEmail?: string, options: { skipped?: boolean } = {}): Promise<{ run: Run; summary: RunSummary }> {
   const run = await findUsersRun(store, runId, userEmail);
-  return { run, summary: await readRunSummary(store, run.id) };
+  return { run, summary: await readRunSummary(store, run.id, options) };
 }

@@ -33,7 +33,7 @@ export interface RunSummary {
   failed: number;
   failures: RunFailure[];
   warnings: RunWarning[];
-  /** The skipped contacts with why: kept for `runs show --skipped`, not in the JSON summary by default. */
+  /** The skipped contacts with why, only when asked for (`runs show --skipped`); else empty. */
   skippedItems: RunFailure[];
 }
 
@@ -50,38 +50,37 @@ const nameIn = (item: RunItem, fallback: string): string => {
   return typeof detail?.name === 'string' ? detail.name : fallback;
 };
 
-export async function readRunSummary(store: CrmStore, runId: number): Promise<RunSummary> {
+/**
+ * The summary from the run's items: the counts in one query, then the items the lists
+ * need (failures and warnings, and the skipped ones only when asked: a second run of a
+ * 100,000-contact mailbox skips them all).
+ */
+export async function readRunSummary(store: CrmStore, runId: number, options: { skipped?: boolean } = {}): Promise<RunSummary> {
   const run = await store.runs.getOrThrow(runId);
   const summary: RunSummary = { runId, status: run.status, added: 0, linked: 0, skipped: 0, parentSet: 0, accountsCreated: 0, failed: 0, failures: [], warnings: [], skippedItems: [] };
-  for (const item of await store.runs.items(runId)) {
-    if (item.subjectKind === 'account') {
-      if (item.outcome === 'created') summary.accountsCreated++;
-      else if (item.reason) summary.warnings.push({ id: null, name: nameIn(item, item.itemKey), folder: null, message: item.reason });
+  for (const { subjectKind, outcome, count } of await store.runs.countItems(runId)) {
+    if (subjectKind === 'account') {
+      if (outcome === 'created') summary.accountsCreated += count;
       continue;
     }
-    switch (item.outcome) {
-      case 'added':
-        summary.added++;
-        break;
-      case 'linked':
-        summary.linked++;
-        break;
-      case 'parent-set':
-        summary.parentSet++;
-        break;
-      case 'skipped':
-        summary.skipped++;
-        summary.skippedItems.push({ id: item.itemKey, name: nameIn(item, item.itemKey), folder: item.folder ?? null, reason: item.reason ?? '' });
-        break;
-      case 'failed':
-        summary.failed++;
-        summary.failures.push({ id: item.itemKey, name: nameIn(item, item.itemKey), folder: item.folder ?? null, reason: item.reason ?? 'unknown' });
-        break;
-      case 'warning': {
-        const detail = item.detail as { id?: string } | null;
-        summary.warnings.push({ id: detail?.id ?? null, name: nameIn(item, item.itemKey), folder: item.folder ?? null, message: item.reason ?? '' });
-        break;
-      }
+    if (outcome === 'added') summary.added += count;
+    else if (outcome === 'linked') summary.linked += count;
+    else if (outcome === 'parent-set') summary.parentSet += count;
+    else if (outcome === 'skipped') summary.skipped += count;
+    else if (outcome === 'failed') summary.failed += count;
+  }
+  const listed = ['failed', 'warning', 'matched', ...(options.skipped ? ['skipped'] : [])];
+  for (const item of await store.runs.items(runId, { outcomes: listed })) {
+    if (item.subjectKind === 'account') {
+      if (item.reason) summary.warnings.push({ id: null, name: nameIn(item, item.itemKey), folder: null, message: item.reason });
+      continue;
+    }
+    const entry = { id: item.itemKey, name: nameIn(item, item.itemKey), folder: item.folder ?? null };
+    if (item.outcome === 'skipped') summary.skippedItems.push({ ...entry, reason: item.reason ?? '' });
+    else if (item.outcome === 'failed') summary.failures.push({ ...entry, reason: item.reason ?? 'unknown' });
+    else if (item.outcome === 'warning') {
+      const detail = item.detail as { id?: string } | null;
+      summary.warnings.push({ id: detail?.id ?? null, name: entry.name, folder: entry.folder, message: item.reason ?? '' });
     }
   }
   return summary;

@@ -23,7 +23,14 @@ import { checkChoices } from './check-choices.js';
 import { settingsFor, type WizardChoices } from './wizard-choices.js';
 
 export const WIZARD_RUN_KIND = 'wizard';
-const BATCH_SIZE = 1_000;
+/**
+ * Contacts are written a batch at a time, each batch in one transaction with its run
+ * items. Batches start small (progress shows soon, a kill loses little) and double up
+ * to a size where the cost of a commit (on SQLite, every index page the batch touched
+ * is written again) is spread over many contacts.
+ */
+const FIRST_BATCH = 1_000;
+const LAST_BATCH = 16_000;
 
 export interface RunProgress {
   done: number;
@@ -66,17 +73,18 @@ export async function runWizard(store: CrmStore, plan: WizardPlan, choices: Wiza
     const key = `unreadable:${unreadable.file}:${unreadable.line}`;
     if (!done.has(key)) writer.fail(key, unreadable.folder, `${unreadable.file}, line ${unreadable.line}`, `it could not be read: ${unreadable.reason}`);
   }
-  const size = options.batchSize ?? BATCH_SIZE;
-  for (const item of selected) {
-    progressed++;
-    if (done.has(item.contact.id)) continue;
-    await writer.decide(item);
-    if (writer.pending >= size) {
-      await writer.flush();
-      report();
-    }
+  let size = options.batchSize ?? FIRST_BATCH;
+  for (let at = 0; at < selected.length; ) {
+    const end = Math.min(selected.length, at + size);
+    const chunk = selected.slice(at, end).filter((item) => !done.has(item.contact.id));
+    await writer.lookUpAgain(chunk);
+    for (const item of chunk) await writer.decide(item);
+    await writer.flush();
+    progressed = at = end;
+    report();
+    if (options.batchSize === undefined) size = Math.min(size * 2, LAST_BATCH);
   }
-  await writer.flush();
+  await writer.flush(); // the unreadable records, when no contact was selected
   progressed = total;
   report();
   const summary: RunSummary = { ...(await readRunSummary(store, run.id)), status: 'finished' };
@@ -109,6 +117,10 @@ class BatchWriter {
   #emails = new Map<string, number>();
   #pendingEmails = new Map<string, string>();
   #accounts = new Map<string, number>();
+  /** Contacts of the batch waiting for the account of their company name. */
+  #unclaimed: { company: string; added: RunBatch['added'][number] }[] = [];
+  /** E-mail key → active CRM contacts, as looked up again for the current batch. */
+  #fresh = new Map<string, number[]>();
   readonly #mergeMap: Map<string, string>;
 
   constructor(
@@ -118,11 +130,6 @@ class BatchWriter {
     readonly runId: number,
   ) {
     this.#mergeMap = new Map(plan.merges.map((m) => [accountNameKey(m.from), m.to]));
-  }
-
-  get pending(): number {
-    const b = this.#batch;
-    return b.added.length + b.linked.length + b.recorded.length;
   }
 
   async prepare(): Promise<void> {
@@ -153,7 +160,7 @@ class BatchWriter {
     const keys = contact.emails.map(emailKey);
     const sameRun = keys.map((k) => this.#emails.get(k) ?? this.#pendingEmails.get(k)).find((v) => v !== undefined);
     if (sameRun !== undefined) return void skip(`it has the e-mail of ${typeof sameRun === 'number' ? `CRM contact #${sameRun}` : `item ${sameRun}`}, which this run already added or linked`);
-    const matches = contact.inCrm === 'matched' ? contact.crmContactIds : await this.#freshMatches(keys);
+    const matches = contact.inCrm === 'matched' ? contact.crmContactIds : this.#freshMatches(keys);
     if (matches.length > 0) {
       const free = matches.find((m) => !this.#trackedContacts.has(m));
       if (free === undefined) return void skip(`its e-mail belongs to CRM contact #${matches[0]}, already tracked from this mailbox as another item`);
@@ -163,55 +170,77 @@ class BatchWriter {
       if (matches.length > 1) this.#warn(id, folder, name, `its e-mail is on ${matches.length} CRM contacts (#${matches.join(', #')}); it was linked to the oldest, #${free}`);
       return;
     }
-    const parent = await this.#parent(account, contact);
     for (const k of keys) this.#pendingEmails.set(k, id);
-    this.#batch.added.push({ itemKey: id, folder, contact: { ownerId: this.plan.userId, fields: contact.fields, parent }, link });
+    const added = { itemKey: id, folder, contact: { ownerId: this.plan.userId, fields: contact.fields, parent: null as ParentRef | null }, link };
+    this.#parent(account, contact, added);
+    this.#batch.added.push(added);
   }
 
   #warn(id: string, folder: string, name: string, message: string): void {
     this.#batch.recorded.push({ itemKey: `warning:${id}`, subjectKind: 'contact', outcome: 'warning', folder, reason: message, detail: { name, id } });
   }
 
-  /** A contact the plan saw as new may have been added meanwhile (another run, another user): look again. */
-  async #freshMatches(keys: string[]): Promise<number[]> {
-    if (keys.length === 0) return [];
-    const found = await this.store.contacts.findIdsByEmails(keys, { activeOnly: true });
-    return [...new Set([...found.values()].flat())].sort((a, b) => a - b);
+  /**
+   * A contact the plan saw as new may have been added to the CRM since (by another run,
+   * another user): its e-mails are looked up again, a batch of contacts in one query.
+   */
+  async lookUpAgain(chunk: readonly Selected[]): Promise<void> {
+    // Contacts tracked now are skipped, and matched ones were looked up by the plan.
+    const keys = chunk.flatMap(({ contact }) => (contact.inCrm === 'matched' || this.#trackedItems.has(contact.id) ? [] : contact.emails.map(emailKey)));
+    this.#fresh = keys.length === 0 ? new Map() : await this.store.contacts.findIdsByEmails(keys, { activeOnly: true });
   }
 
-  async #parent(setting: ReturnType<typeof settingsFor>['account'], contact: PlannedContact): Promise<ParentRef | null> {
-    switch (setting.kind) {
-      case 'none':
-        return null;
-      case 'account':
-      case 'contact':
-        return { kind: setting.kind, id: setting.id };
-      case 'company': {
-        const company = mergedCompany(contact.company ?? undefined, this.#mergeMap);
-        if (company === undefined) return null;
-        const key = accountNameKey(company);
-        let accountId = this.#accounts.get(key);
-        if (accountId === undefined) {
-          const claimed = await this.store.runs.claimAccount(this.runId, company, this.plan.userId);
-          accountId = claimed.account.id;
-          this.#accounts.set(key, accountId);
-          if (claimed.ambiguous.length > 1) {
-            this.#batch.recorded.push({
-              itemKey: `account:${key}`,
-              subjectKind: 'account',
-              outcome: 'matched',
-              recordId: accountId,
-              reason: `the company "${company}" matches ${claimed.ambiguous.length} accounts (#${claimed.ambiguous.map((a) => a.id).join(', #')}); contacts got #${accountId}, ${claimed.ambiguous.some((a) => a.ownerId === this.plan.userId) ? 'the one you own' : 'the oldest'}`,
-              detail: { name: company },
-            });
-          }
-        }
-        return { kind: 'account', id: accountId };
-      }
+  #freshMatches(keys: readonly string[]): number[] {
+    const ids = new Set<number>();
+    for (const key of keys) for (const id of this.#fresh.get(key) ?? []) ids.add(id);
+    return [...ids].sort((a, b) => a - b);
+  }
+
+  /**
+   * The parent of a contact to add. With the company option it is the account of its
+   * (merged) company name: known already, or claimed when the batch is written, with the
+   * other names of the batch (`#claimAccounts`).
+   */
+  #parent(setting: ReturnType<typeof settingsFor>['account'], contact: PlannedContact, added: RunBatch['added'][number]): void {
+    if (setting.kind === 'account' || setting.kind === 'contact') {
+      added.contact.parent = { kind: setting.kind, id: setting.id };
+      return;
     }
+    const company = setting.kind === 'company' ? mergedCompany(contact.company ?? undefined, this.#mergeMap) : undefined;
+    if (company === undefined) return;
+    const accountId = this.#accounts.get(accountNameKey(company));
+    if (accountId !== undefined) added.contact.parent = { kind: 'account', id: accountId };
+    else this.#unclaimed.push({ company, added });
+  }
+
+  /** Claims the accounts of the company names the batch needs (W6), in one call, and gives the contacts their parent. */
+  async #claimAccounts(): Promise<void> {
+    const waiting = this.#unclaimed;
+    this.#unclaimed = [];
+    if (waiting.length === 0) return;
+    const names = [...new Map(waiting.map(({ company }) => [accountNameKey(company), company])).values()];
+    const claims = await this.store.runs.claimAccounts(this.runId, names, this.plan.userId);
+    names.forEach((company, i) => {
+      const claimed = claims[i]!;
+      const key = accountNameKey(company);
+      this.#accounts.set(key, claimed.account.id);
+      if (claimed.ambiguous.length > 1) {
+        const mine = claimed.ambiguous.some((a) => a.ownerId === this.plan.userId);
+        this.#batch.recorded.push({
+          itemKey: `account:${key}`,
+          subjectKind: 'account',
+          outcome: 'matched',
+          recordId: claimed.account.id,
+          reason: `the company "${company}" matches ${claimed.ambiguous.length} accounts (#${claimed.ambiguous.map((a) => a.id).join(', #')}); contacts got #${claimed.account.id}, ${mine ? 'the one you own' : 'the oldest'}`,
+          detail: { name: company },
+        });
+      }
+    });
+    for (const { company, added } of waiting) added.contact.parent = { kind: 'account', id: this.#accounts.get(accountNameKey(company))! };
   }
 
   async flush(): Promise<void> {
+    await this.#claimAccounts();
     const batch = this.#batch;
     this.#batch = emptyBatch();
     if (batch.added.length + batch.linked.length + batch.recorded.length === 0) return;

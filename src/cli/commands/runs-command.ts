@@ -45,7 +45,7 @@ export function runsCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .action(async (id: number, options: { skipped?: boolean; user?: string; json?: boolean }, command: Command) => {
       await withStore(command, async (store) => {
-        const { summary } = await showRun(store, id, options.user);
+        const { summary } = await showRun(store, id, options.user, { skipped: options.skipped });
         if (options.json) return printJson(options.skipped ? { ...summaryToJson(summary), skippedItems: summary.skippedItems } : summaryToJson(summary));
         printResult(renderSummary(summary, { skipped: options.skipped }));
       });

@@ -48,10 +48,14 @@ export class PostgresCrmStore implements CrmStore {
       db,
       dialect: 'postgres',
       now: options.clock ?? (() => new Date().toISOString()),
-      writeTransaction: (work, lock) =>
+      writeTransaction: (work, locks) =>
         db.transaction().execute(async (trx) => {
           // The schema is part of the key: stores in two schemas of one database do not make each other wait.
-          if (lock !== undefined) await sql`select pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || ${lock}, 0))`.execute(trx);
+          // Several locks are taken in sorted order, one statement, so two transactions cannot deadlock on them.
+          const keys = locks === undefined ? [] : [locks].flat().sort();
+          if (keys.length > 0) {
+            await sql`select pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || k, 0)) from unnest(${keys}::text[]) with ordinality as t(k, n) order by n`.execute(trx);
+          }
           return work(trx);
         }),
     };

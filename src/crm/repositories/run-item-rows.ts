@@ -58,9 +58,15 @@ const REPLACED_KEYS = RUN_ITEM_REPLACED_COLUMNS.map(camel);
 
 /** Records one run item, replacing the item of the same key; on `db`, which may be a transaction. */
 export async function upsertRunItem(db: Kysely<Database>, runId: number, item: RunItem, now: string): Promise<void> {
+  await upsertRunItems(db, runId, [item], now);
+}
+
+/** Records run items in one statement (each replacing the item of the same key; the keys must differ). */
+export async function upsertRunItems(db: Kysely<Database>, runId: number, items: readonly RunItem[], now: string): Promise<void> {
+  if (items.length === 0) return;
   await db
     .insertInto('runItems')
-    .values(rowObject(ITEM_KEYS, runItemValues(runId, item, now)) as Insertable<RunItemsTable>)
+    .values(items.map((item) => rowObject(ITEM_KEYS, runItemValues(runId, item, now)) as Insertable<RunItemsTable>))
     .onConflict((oc) =>
       oc.columns(['runId', 'itemKey']).doUpdateSet((eb) => Object.fromEntries(REPLACED_KEYS.map((key) => [key, eb.ref(`excluded.${key}` as 'excluded.outcome')]))),
     )

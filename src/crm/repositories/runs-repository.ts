@@ -8,7 +8,7 @@ import { RecordNotFound } from '../crm-errors.js';
 import type { ChangedSince, ClaimedAccount, NewRun, Page, Run, RunBatch, RunBatchResult, RunItem, RunStatus } from '../crm-records.js';
 import type { RunsStore } from '../crm-store.js';
 import type { RunsTable } from '../database-schema.js';
-import { claimAccount } from './claim-account.js';
+import { claimAccounts } from './claim-account.js';
 import { upsertRunItem } from './run-item-rows.js';
 import { fromJson, pageBounds, toJson, type StoreContext } from './store-context.js';
 import { undoRun } from './undo-run.js';
@@ -79,8 +79,13 @@ export abstract class RunsRepository implements RunsStore {
     return rows.map(toRun);
   }
 
-  async items(runId: number): Promise<RunItem[]> {
-    const rows = await this.ctx.db.selectFrom('runItems').selectAll().where('runId', '=', runId).orderBy('recordedAt').orderBy('itemKey').execute();
+  async items(runId: number, filter: { outcomes?: readonly string[] } = {}): Promise<RunItem[]> {
+    let select = this.ctx.db.selectFrom('runItems').selectAll().where('runId', '=', runId);
+    if (filter.outcomes) {
+      if (filter.outcomes.length === 0) return [];
+      select = select.where('outcome', 'in', filter.outcomes);
+    }
+    const rows = await select.orderBy('recordedAt').orderBy('itemKey').execute();
     return rows.map((row) => ({
       itemKey: row.itemKey,
       subjectKind: row.subjectKind,
@@ -90,6 +95,16 @@ export abstract class RunsRepository implements RunsStore {
       reason: row.reason,
       detail: fromJson(row.detail),
     }));
+  }
+
+  async countItems(runId: number): Promise<{ subjectKind: RunItem['subjectKind']; outcome: string; count: number }[]> {
+    const rows = await this.ctx.db
+      .selectFrom('runItems')
+      .select(['subjectKind', 'outcome', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .where('runId', '=', runId)
+      .groupBy(['subjectKind', 'outcome'])
+      .execute();
+    return rows.map((row) => ({ subjectKind: row.subjectKind, outcome: row.outcome, count: Number(row.count) }));
   }
 
   async findUnfinished(mailboxId: number, kind: string): Promise<Run | undefined> {
@@ -106,7 +121,11 @@ export abstract class RunsRepository implements RunsStore {
   }
 
   async claimAccount(runId: number, name: string, ownerId: number): Promise<ClaimedAccount> {
-    return claimAccount(this.ctx, runId, name, ownerId);
+    return (await claimAccounts(this.ctx, runId, [name], ownerId))[0]!;
+  }
+
+  async claimAccounts(runId: number, names: readonly string[], ownerId: number): Promise<ClaimedAccount[]> {
+    return claimAccounts(this.ctx, runId, names, ownerId);
   }
 
   async undo(runId: number): Promise<{ undone: true } | { undone: false; changed: ChangedSince[] }> {

@@ -18,7 +18,7 @@ export interface StoreContext {
    * writers of the same key (an account name) take turns. Rows read on PostgreSQL to
    * decide a write should still be locked (`for update`).
    */
-  writeTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>, lock?: string): Promise<T>;
+  writeTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>, locks?: string | readonly string[]): Promise<T>;
 }
 
 /** A boolean as the dialect stores it (SQLite has none: 0/1). */

@@ -6,7 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { emailKey } from '../../domain/email-address.js';
 import type { NewTrackedContact } from '../crm-records.js';
-import { ContactsRepository } from '../repositories/contacts-repository.js';
+import { ContactsRepository, groupByAddress } from '../repositories/contacts-repository.js';
 import type { StoreContext } from '../repositories/store-context.js';
 import type { SqliteRowWriter } from './sqlite-row-writer.js';
 import { preparedOnFirstUse } from './prepared-on-first-use.js';
@@ -40,13 +40,19 @@ export class SqliteContactsRepository extends ContactsRepository {
   }
 
   async findIdsByEmails(addresses: readonly string[], options: { activeOnly?: boolean } = {}): Promise<Map<string, number[]>> {
-    const lookup = options.activeOnly ? this.#lookups().activeByEmail : this.#lookups().byEmail;
-    const result = new Map<string, number[]>();
-    for (const address of addresses) {
-      const key = emailKey(address);
-      if (!result.has(key)) result.set(key, lookup.all(key) as number[]);
+    const keys = [...new Set(addresses.map(emailKey))];
+    if (keys.length < MANY) {
+      const lookup = options.activeOnly ? this.#lookups().activeByEmail : this.#lookups().byEmail;
+      return new Map(keys.map((key) => [key, lookup.all(key) as number[]]));
     }
-    return result;
+    // Many addresses: one statement per chunk, the keys given as one JSON array (a call
+    // into SQLite per address costs more than the index lookup itself).
+    const lookup = options.activeOnly ? this.#lookups().activeByEmailList : this.#lookups().byEmailList;
+    const rows: { address_key: string; contact_id: number }[] = [];
+    for (let at = 0; at < keys.length; at += CHUNK) {
+      for (const row of lookup.all(JSON.stringify(keys.slice(at, at + CHUNK))) as typeof rows) rows.push(row);
+    }
+    return groupByAddress(keys, rows);
   }
 }
 
@@ -59,5 +65,17 @@ function prepareLookups(sqlite: BetterSqlite3.Database) {
           where e.address_key = ? and c.state = 'active' order by e.contact_id`,
       )
       .pluck(),
+    byEmailList: sqlite.prepare(
+      `select address_key, contact_id from contact_emails
+        where address_key in (select value from json_each(?)) order by contact_id`,
+    ),
+    activeByEmailList: sqlite.prepare(
+      `select e.address_key, e.contact_id from contact_emails e join contacts c on c.id = e.contact_id
+        where e.address_key in (select value from json_each(?)) and c.state = 'active' order by e.contact_id`,
+    ),
   };
 }
+
+/** From this many addresses on, they are looked up a chunk at a time. */
+const MANY = 16;
+const CHUNK = 2_000;
