@@ -3,11 +3,12 @@
  * PostgreSQL, each dialect in a child process of its own (`bench-dialect.ts`) so
  * their peak memory figures are separate; then the mailbox readers: a 100,000-card
  * vCard file (with ical.js as the yardstick) and a 100,000-row Outlook CSV in three
- * encodings, each reader in a child process too. Prints tables and writes
+ * encodings, each reader in a child process too; then the Add Contacts wizard on a
+ * generated 100,000-contact mailbox, each dialect in a child process. Prints tables and writes
  * `bench/results.json` with the machine and the date.
  *
  *   npm run bench                       everything, 100,000 contacts
- *   npm run bench -- --suite vcard      one suite (store, vcard or csv)
+ *   npm run bench -- --suite vcard      one suite (store, vcard, csv or wizard)
  *   npm run bench -- --contacts 20000   a smaller run
  *   npm run bench -- --dialect sqlite --profile   a CPU profile in bench/.data/profiles
  */
@@ -20,6 +21,7 @@ import { parseBenchOptions, TARGETS, toArgs, USAGE, type BenchOptions, type Dial
 import { formatTable, type DialectResult } from './bench-results.js';
 import { CSV_TARGETS, formatCsvTable, runCsvBenchmark, type CsvBenchmarkResult } from './csv-benchmark.js';
 import { formatVCardBenchmark, runVCardBenchmark, vcardMet, type VCardBenchmark } from './vcard-benchmark.js';
+import { formatWizardTable, runWizardBenchmark, WIZARD_TARGETS, wizardMet, type WizardBenchmarkResult } from './wizard-benchmark.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PROJECT_DIR = resolve(BENCH_DIR, '..');
@@ -131,6 +133,14 @@ async function main(): Promise<void> {
     console.log(formatCsvTable(csv));
   }
 
+  let wizard: WizardBenchmarkResult[] | undefined;
+  if (options.suites.includes('wizard')) {
+    console.log('');
+    console.log(`Liaison Add Contacts wizard benchmark: a ${options.contacts.toLocaleString('en-US')}-contact vCard mailbox, grouped by company, each dialect in a process of its own`);
+    wizard = await runWizardBenchmark({ contacts: options.contacts, dialects: options.dialects, postgresUrl: options.postgresUrl });
+    console.log(formatWizardTable(wizard));
+  }
+
   const out = resolve(PROJECT_DIR, options.out);
   const report = {
     date: started.toISOString(),
@@ -141,6 +151,7 @@ async function main(): Promise<void> {
     results,
     vcard,
     csv,
+    wizard: wizard && { targets: WIZARD_TARGETS, results: wizard },
   };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`figures written to ${relative(process.cwd(), out) || out}`);
@@ -151,8 +162,9 @@ async function main(): Promise<void> {
   const csvMissed = csv?.some((r) => r.rowsPerSecond < CSV_TARGETS.rowsPerSecond || r.peakRssMegabytes >= CSV_TARGETS.peakRssMegabytes);
   const missed = results.some(
     (r) => r.error !== undefined || r.verification.failures.length > 0 || r.phases.some((p) => p.met === false),
-  ) || (vcard !== undefined && !vcardMet(vcard)) || csvMissed === true;
-  if (results.some((r) => r.error || r.verification.failures.length > 0) || vcardFailed || csvFailed) process.exitCode = 1;
+  ) || (vcard !== undefined && !vcardMet(vcard)) || csvMissed === true || (wizard?.some((r) => !wizardMet(r)) ?? false);
+  const wizardFailed = wizard?.some((r) => r.error !== undefined || r.wrong.length > 0);
+  if (results.some((r) => r.error || r.verification.failures.length > 0) || vcardFailed || csvFailed || wizardFailed) process.exitCode = 1;
   else if (missed) console.log('some targets were missed (see "met")');
 }
 

@@ -32,6 +32,28 @@ describe.each(DIALECTS)('claiming the account of a company name on %s', (dialect
     ]);
   });
 
+  it('claims many names at once, across several transactions, one claim per name given and in its order', async () => {
+    const other = await newUser(store);
+    const mine = await newAccount(store, owner, 'Company 7 Ltd');
+    const older = await newAccount(store, other, 'company 9 ltd');
+    const theirsToo = await newAccount(store, other, 'COMPANY 9 LTD');
+    const names = Array.from({ length: 600 }, (_, i) => `Company ${i} Ltd`);
+    const claims = await store.runs.claimAccounts(run.id, [...names, 'company  3 ltd'], owner.id);
+    expect(claims).toHaveLength(601);
+    expect(claims[600]).toEqual(claims[3]);
+    expect(claims[7]).toEqual({ account: mine, created: false, ambiguous: [] });
+    expect(claims[9]).toEqual({ account: older, created: false, ambiguous: [older, theirsToo] });
+    expect(claims.slice(0, 600).filter((c) => c.created)).toHaveLength(598);
+    expect(new Set(claims.map((c) => c.account.id)).size).toBe(600);
+    expect(claims[0]!.account).toMatchObject({ name: 'Company 0 Ltd', ownerId: owner.id });
+    expect(await store.accounts.count()).toBe(601);
+    const created = (await store.runs.items(run.id)).filter((i) => i.outcome === 'created');
+    expect(created).toHaveLength(598);
+    // Claimed again (a resumed run), nothing new is created.
+    expect(await store.runs.claimAccounts(run.id, names.slice(0, 300).reverse(), owner.id)).toEqual(claims.slice(0, 300).reverse());
+    expect(await store.accounts.count()).toBe(601);
+  });
+
   it("a resumed run gets back the account it created, even when another of that name appeared since", async () => {
     const claimed = await store.runs.claimAccount(run.id, 'Contoso', owner.id);
     await newAccount(store, await newUser(store), 'contoso');
