@@ -86,7 +86,7 @@ describe.each(DIALECTS)('wizard, track and runs commands on %s', (dialect) => {
     const undone = await run('runs', 'undo', String(summary.runId));
     expect(undone.stdout).toMatch(new RegExp(`Run #${summary.runId} was undone: 8 contacts`));
     expect(await json('contacts', 'list')).toMatchObject({ contacts: [] });
-    expectOneSentence(await run('runs', 'show', '999'), /There is no run #999 in this CRM/);
+    expectOneSentence(await run('runs', 'show', '999'), /^There is no run #999 in this CRM\. See them with "liaison runs list"\.$/);
     expectOneSentence(await run('runs', 'undo', String(summary.runId)), new RegExp(`^Run #${summary.runId} cannot be undone: it was undone already\\.`));
   });
 
@@ -94,6 +94,7 @@ describe.each(DIALECTS)('wizard, track and runs commands on %s', (dialect) => {
     expectOneSentence(await run('wizard', 'Book', '--group-by', 'company', '--uncheck', 'contoso'), /There is no group "contoso" in this plan\. Did you mean "contoso ltd", "contoso, inc\."\?/);
     expectOneSentence(await run('wizard', 'Book', '--group-by', 'company', '--set-account', 'fabrikam=account:77'), /There is no account #77 in this CRM \(set for the group "fabrikam"\)/);
     expectOneSentence(await run('wizard', 'Book', '--group-by', 'company', '--folder', 'Nope'), /The mailbox has no folder "Nope"/);
+    expectUsageError(await run('wizard', 'Book'), /^error: the interactive wizard needs a terminal; without one, give --group-by/);
     expectUsageError(await run('wizard', 'Book', '--group-by', 'company', '--set-account', 'fabrikam=maybe'), /"maybe" is not none, company, account:<id> or contact:<id>/);
     expect(await json('contacts', 'list')).toMatchObject({ contacts: [] });
   });

@@ -59,7 +59,9 @@ export function renderError(error: unknown): RenderedError {
     );
   }
   if (error instanceof RecordNotFound) {
-    return refused(`There is no ${error.kind} ${typeof error.key === 'number' ? `#${error.key}` : `"${error.key}"`} in this CRM.`);
+    const where: Record<string, string> = { mailbox: 'liaison mailbox list', run: 'liaison runs list', account: 'liaison accounts list', contact: 'liaison contacts list' };
+    const see = where[error.kind] ? ` See them with "${where[error.kind]}".` : '';
+    return refused(`There is no ${error.kind} ${typeof error.key === 'number' ? `#${error.key}` : `"${error.key}"`} in this CRM.${see}`);
   }
   if (error instanceof InvalidRecord) return refused(`Invalid ${error.field}: ${error.reason}.`);
   if (error instanceof DuplicateTrackingLink) {

@@ -69,7 +69,7 @@ export function choicesOf(flags: WizardFlags): WizardChoices {
 
 export function wizardCommand(): Command {
   return new Command('wizard')
-    .description('Add contacts from a mailbox to the CRM, by company, e-mail domain or category (the Add Contacts wizard). Interactive in a terminal; with --group-by, --plan or --json it runs from flags.')
+    .description('Add contacts from a mailbox to the CRM, by company, e-mail domain or category (the Add Contacts wizard). Interactive in a terminal; with --group-by, --plan or --json it runs from flags (scripts).')
     .argument('<mailbox>', 'the name of one of your mailboxes (see "liaison mailbox list")')
     .option('--user <email>', 'the user acting (default: the only user)')
     .addOption(new Option('--group-by <grouping>', 'how to group the contacts').choices(GROUPINGS))
@@ -102,7 +102,10 @@ Examples:
     )
     .action(async (mailboxName: string, flags: WizardFlags, command: Command) => {
       if (flags.since && !flags.trackCommunications) command.error('error: --since goes with --track-communications.');
-      const scripted = flags.groupBy !== undefined || flags.plan || flags.json || !process.stdin.isTTY || !process.stdout.isTTY;
+      const scripted = flags.groupBy !== undefined || flags.plan || flags.json;
+      if (!scripted && !(process.stdin.isTTY && process.stdout.isTTY)) {
+        command.error('error: the interactive wizard needs a terminal; without one, give --group-by company|domain|category (and --plan to look without adding).');
+      }
       await withStore(command, async (store) => {
         if (!scripted) return runInteractiveWizard(store, mailboxName, flags.user);
         const choices = choicesOf(flags);
