@@ -254,6 +254,8 @@ class BatchWriter {
         } catch (singleError) {
           const item = single.added[0] ?? single.linked[0];
           if (!item) throw singleError;
+          // A contact that could not be added does not make later ones with its e-mail "the same person again".
+          for (const email of single.added[0]?.contact.fields.emails ?? []) this.#pendingEmails.delete(emailKey(email));
           await this.store.runs.commitBatch(this.runId, {
             ...emptyBatch(),
             recorded: [{ itemKey: item.itemKey, subjectKind: 'contact', outcome: 'failed', folder: item.folder, reason: failureReason(singleError), detail: { name: nameOf(item) } }],

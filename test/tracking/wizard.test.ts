@@ -203,14 +203,16 @@ describe.each(DIALECTS)('the Add Contacts wizard on %s', (dialect) => {
       contacts: async function* (query) {
         for await (const record of real.contacts(query)) {
           if (record.kind === 'contact' && record.itemId === 'dan') yield { ...record, fields: { ...record.fields, emails: ['a@x.example', 'b@x.example', 'c@x.example', 'd@x.example'] } };
+          // Fay shares an address with Dan: Dan's failure must not make her "the same person again".
+          else if (record.kind === 'contact' && record.itemId === 'fay') yield { ...record, fields: { ...record.fields, emails: ['a@x.example'] } };
           else yield record;
         }
       },
     };
     const choices: WizardChoices = { groupBy: 'company' };
     const plan = await planWizard(store, { ...opened, mailbox: faulty }, choices);
-    const summary = await runWizard(store, plan, choices, {});
-    expect(summary).toMatchObject({ added: 7, failed: 2, status: 'finished' });
+    const summary = await runWizard(store, plan, choices, { batchSize: 1 });
+    expect(summary).toMatchObject({ added: 7, skipped: 0, failed: 2, status: 'finished' });
     expect(summary.failures.find((f) => f.id === 'dan')).toEqual({ id: 'dan', name: 'Dan Brown', folder: 'Contacts', reason: expect.stringMatching(/at most 3 e-mail addresses/) });
     expect((await store.contacts.list()).map((c) => c.fullName)).not.toContain('Dan Brown');
     expect(await store.contacts.count()).toBe(7);
