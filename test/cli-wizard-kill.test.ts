@@ -26,28 +26,38 @@ function cards(): Record<string, Card[]> {
   return files;
 }
 
-/** Starts the wizard and kills it with SIGKILL once `until` says so (polled every 20 ms); resolves with how it ended. */
+/** Starts the wizard and kills it with SIGKILL once `until` says so (checked every 20 ms, one check at a time); resolves with how it ended. */
 function runKilled(env: NodeJS.ProcessEnv, cwd: string, until: () => Promise<boolean>): Promise<'killed' | 'finished'> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', TSX, MAIN, 'wizard', 'Address book', '--group-by', 'company', '--json'], { cwd, env, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, 'wizard', 'Address book', '--group-by', 'company', '--json'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     let stopped = false;
+    // One check at a time: under load a count can take longer than the interval, and
+    // overlapping checks would each hold a PostgreSQL connection until the server refuses
+    // the wizard's own ("too many clients").
+    let checking = false;
     const poll = setInterval(() => {
-      until().then(
-        (yes) => {
-          if (yes && !stopped) {
-            stopped = true;
-            child.kill('SIGKILL');
-          }
-        },
-        () => undefined,
-      );
+      if (checking || stopped) return;
+      checking = true;
+      until()
+        .then(
+          (yes) => {
+            if (yes && !stopped) {
+              stopped = true;
+              child.kill('SIGKILL');
+            }
+          },
+          () => undefined,
+        )
+        .finally(() => (checking = false));
     }, 20);
     child.on('error', fail);
     child.on('exit', (code, signal) => {
       clearInterval(poll);
       if (signal === 'SIGKILL') done('killed');
       else if (code === 0) done('finished');
-      else fail(new Error(`the wizard exited with ${code}`));
+      else fail(new Error(`the wizard exited with ${code}: ${stderr.trim()}`));
     });
   });
 }
