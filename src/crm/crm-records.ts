@@ -17,6 +17,33 @@ export interface NewUser {
   email: string;
   name: string;
   role?: UserRole;
+  /** An scrypt hash made by the server's password module; absent: no password sign-in yet. */
+  passwordHash?: string | null;
+}
+
+/** A signed-in browser: found by the SHA-256 of its cookie, never by the cookie itself. */
+export interface Session {
+  id: number;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface NewSession {
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** A token a user made for scripts; the token itself is shown once and only its hash kept. */
+export interface ApiToken {
+  id: number;
+  userId: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
 }
 
 export interface Account {

@@ -5,6 +5,7 @@
  */
 import type {
   Account,
+  ApiToken,
   Activity,
   ChangedSince,
   ClaimedAccount,
@@ -18,6 +19,7 @@ import type {
   NewContact,
   NewMailbox,
   NewRun,
+  NewSession,
   NewTrackedContact,
   NewTrackingLink,
   NewUser,
@@ -27,6 +29,7 @@ import type {
   RunBatchResult,
   RunItem,
   RunStatus,
+  Session,
   TrackingLink,
   User,
 } from './crm-records.js';
@@ -37,6 +40,29 @@ export interface UsersStore {
   findByEmail(email: string): Promise<User | undefined>;
   getOrThrow(id: number): Promise<User>;
   list(): Promise<User[]>;
+  /** The user's password hash, or null when the user has none (cannot sign in with a password). */
+  passwordHash(id: number): Promise<string | null>;
+  setPasswordHash(id: number, hash: string | null): Promise<void>;
+}
+
+export interface SessionsStore {
+  add(session: NewSession): Promise<Session>;
+  /** The session with this token hash, if it exists and has not expired at `now`. */
+  findLive(tokenHash: string, now: string): Promise<Session | undefined>;
+  /** Moves the expiry of a session still in use (sliding expiry). */
+  extend(id: number, expiresAt: string): Promise<void>;
+  remove(id: number): Promise<void>;
+  /** Removes the sessions that expired before `now`; returns how many. */
+  removeExpired(now: string): Promise<number>;
+}
+
+export interface ApiTokensStore {
+  add(token: { tokenHash: string; userId: number; name: string }): Promise<ApiToken>;
+  list(userId: number): Promise<ApiToken[]>;
+  findByTokenHash(tokenHash: string): Promise<ApiToken | undefined>;
+  markUsed(id: number): Promise<void>;
+  /** Revokes one of the user's tokens; false when the user has no token of that id. */
+  remove(userId: number, id: number): Promise<boolean>;
 }
 
 export interface AccountsStore {
@@ -169,5 +195,7 @@ export interface CrmStore {
   readonly links: LinksStore;
   readonly runs: RunsStore;
   readonly conflicts: ConflictsStore;
+  readonly sessions: SessionsStore;
+  readonly apiTokens: ApiTokensStore;
   close(): Promise<void>;
 }

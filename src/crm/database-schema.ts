@@ -5,7 +5,7 @@
  * JSON columns are text, and booleans are read with `Boolean()` because SQLite has
  * none.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -14,6 +14,8 @@ export interface UsersTable {
   name: string;
   role: 'admin' | 'user';
   createdAt: string;
+  /** scrypt hash (see src/server/auth/password.ts), or null: no password sign-in. */
+  passwordHash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AccountsTable {
@@ -182,6 +184,26 @@ export interface ConflictsTable {
   resolvedAt: string | null;
 }
 
+export interface SessionsTable {
+  id: Generated<number>;
+  /** SHA-256 of the session cookie's value (hex). */
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  /** SHA-256 of the token (hex); the token itself is shown once and never stored. */
+  tokenHash: string;
+  userId: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -195,4 +217,6 @@ export interface Database {
   runs: RunsTable;
   runItems: RunItemsTable;
   conflicts: ConflictsTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
 }

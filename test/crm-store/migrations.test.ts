@@ -5,7 +5,7 @@ import { DatabaseNotInitialised, DatabaseTooNew, DatabaseUnavailable, openCrmSto
 import { DIALECTS, freshDatabase, rawQuery, TEST_SECRET_BOX, type FreshDatabase } from '../crm-dialects.js';
 
 const options = { secretBox: () => TEST_SECRET_BOX };
-const ALL_MIGRATIONS = ['0001-initial-schema', '0002-link-communications-since'];
+const ALL_MIGRATIONS = ['0001-initial-schema', '0002-link-communications-since', '0003-sign-in'];
 
 describe.each(DIALECTS)('opening and migrating on %s', (dialect) => {
   let database: FreshDatabase;
@@ -54,14 +54,17 @@ describe.each(DIALECTS)('opening and migrating on %s', (dialect) => {
     await store.links.add(contact.id, { mailboxId: mailbox.id, sourceItemId: 'uid-1', trackCommunications: true });
     await store.close();
     // Back to the first schema, as a database made before 0002 is.
-    await rawQuery(database.location, "delete from kysely_migration where name = '0002-link-communications-since'");
+    await rawQuery(database.location, "delete from kysely_migration where name in ('0002-link-communications-since', '0003-sign-in')");
+    for (const table of ['sessions', 'api_tokens']) await rawQuery(database.location, `drop table ${table}`);
+    await rawQuery(database.location, 'alter table users drop column password_hash');
     await rawQuery(database.location, 'alter table tracking_links drop column communications_since');
     for (const index of ['accounts_parent_account_id', 'activities_regarding_account_id', 'activities_regarding_contact_id', 'activity_parties_account_id', 'activity_parties_user_id']) {
       await rawQuery(database.location, `drop index ${index}`);
     }
 
     const reopened = await openCrmStore(database.location, options);
-    expect(reopened.migrationsRun).toEqual(['0002-link-communications-since']);
+    expect(reopened.migrationsRun).toEqual(['0002-link-communications-since', '0003-sign-in']);
+    expect(await reopened.users.passwordHash(owner.id)).toBeNull();
     expect(await reopened.links.findBySourceItem(mailbox.id, 'uid-1')).toMatchObject({ contactId: contact.id, trackCommunications: true, communicationsSince: null });
     await reopened.close();
   });

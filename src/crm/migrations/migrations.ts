@@ -6,10 +6,12 @@ import type { Migration } from 'kysely';
 import type { SqlDialect } from './column-types.js';
 import { initialSchema } from './0001-initial-schema.js';
 import { linkCommunicationsSince } from './0002-link-communications-since.js';
+import { signIn } from './0003-sign-in.js';
 
 export function migrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(dialect),
     '0002-link-communications-since': linkCommunicationsSince(dialect),
+    '0003-sign-in': signIn(dialect),
   };
 }

@@ -38,6 +38,8 @@ export class PostgresCrmStore implements CrmStore {
   readonly links;
   readonly runs: PostgresRunsRepository;
   readonly conflicts;
+  readonly sessions;
+  readonly apiTokens;
   readonly #db: Kysely<Database>;
 
   private constructor(location: string, pool: pg.Pool, options: OpenOptions) {
@@ -66,6 +68,8 @@ export class PostgresCrmStore implements CrmStore {
     this.mailboxes = repositories.mailboxes;
     this.links = repositories.links;
     this.conflicts = repositories.conflicts;
+    this.sessions = repositories.sessions;
+    this.apiTokens = repositories.apiTokens;
     this.contacts = new PostgresContactsRepository(ctx, pool);
     this.runs = new PostgresRunsRepository(ctx, pool);
   }

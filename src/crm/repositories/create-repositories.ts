@@ -5,10 +5,12 @@
 import { secretBoxFromEnvironment } from '../secret-key.js';
 import type { SecretBox } from '../secret-box.js';
 import { AccountsRepository } from './accounts-repository.js';
+import { ApiTokensRepository } from './api-tokens-repository.js';
 import { ActivitiesRepository } from './activities-repository.js';
 import { ConflictsRepository } from './conflicts-repository.js';
 import { LinksRepository } from './links-repository.js';
 import { MailboxesRepository } from './mailboxes-repository.js';
+import { SessionsRepository } from './sessions-repository.js';
 import type { StoreContext } from './store-context.js';
 import { UsersRepository } from './users-repository.js';
 
@@ -29,5 +31,7 @@ export function createRepositories(ctx: StoreContext, options: OpenOptions) {
     mailboxes: new MailboxesRepository(ctx, secretBox),
     links: new LinksRepository(ctx),
     conflicts: new ConflictsRepository(ctx),
+    sessions: new SessionsRepository(ctx),
+    apiTokens: new ApiTokensRepository(ctx),
   };
 }

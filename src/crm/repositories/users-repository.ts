@@ -30,7 +30,7 @@ export class UsersRepository implements UsersStore {
     try {
       const row = await this.#ctx.db
         .insertInto('users')
-        .values({ email, emailKey: emailKey(email), name, role: user.role ?? 'user', createdAt: this.#ctx.now() })
+        .values({ email, emailKey: emailKey(email), name, role: user.role ?? 'user', createdAt: this.#ctx.now(), passwordHash: user.passwordHash ?? null })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toUser(row);
@@ -54,5 +54,16 @@ export class UsersRepository implements UsersStore {
   async list(): Promise<User[]> {
     const rows = await this.#ctx.db.selectFrom('users').selectAll().orderBy('id').execute();
     return rows.map(toUser);
+  }
+
+  async passwordHash(id: number): Promise<string | null> {
+    const row = await this.#ctx.db.selectFrom('users').select('passwordHash').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new RecordNotFound('user', id);
+    return row.passwordHash;
+  }
+
+  async setPasswordHash(id: number, hash: string | null): Promise<void> {
+    const result = await this.#ctx.db.updateTable('users').set({ passwordHash: hash }).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new RecordNotFound('user', id);
   }
 }

@@ -29,6 +29,8 @@ export class SqliteCrmStore implements CrmStore {
   readonly links;
   readonly runs: SqliteRunsRepository;
   readonly conflicts;
+  readonly sessions;
+  readonly apiTokens;
   readonly #db: Kysely<Database>;
   readonly #sqlite: BetterSqlite3.Database;
 
@@ -49,6 +51,8 @@ export class SqliteCrmStore implements CrmStore {
     this.mailboxes = repositories.mailboxes;
     this.links = repositories.links;
     this.conflicts = repositories.conflicts;
+    this.sessions = repositories.sessions;
+    this.apiTokens = repositories.apiTokens;
     const writer = new SqliteRowWriter(sqlite);
     this.contacts = new SqliteContactsRepository(ctx, sqlite, writer);
     this.runs = new SqliteRunsRepository(ctx, sqlite, writer);
