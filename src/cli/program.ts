@@ -10,6 +10,7 @@ import { demoCommand } from './commands/demo-command.js';
 import { initCommand } from './commands/init-command.js';
 import { mailboxCommand } from './commands/mailbox-command.js';
 import { runsCommand } from './commands/runs-command.js';
+import { serveCommand } from './commands/serve-command.js';
 import { trackCommand, untrackCommand } from './commands/track-command.js';
 import { wizardCommand } from './commands/wizard-command.js';
 import { userCommand } from './commands/user-command.js';
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
     )
     .option('--debug', 'print stack traces on errors');
 
-  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand(), mailboxCommand(), wizardCommand(), trackCommand(), untrackCommand(), runsCommand(), demoCommand()]) {
+  for (const command of [initCommand(), userCommand(), accountsCommand(), contactsCommand(), mailboxCommand(), wizardCommand(), trackCommand(), untrackCommand(), runsCommand(), demoCommand(), serveCommand()]) {
     program.addCommand(command);
   }
   // Commands built apart do not inherit these: every level throws instead of exiting,

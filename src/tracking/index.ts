@@ -15,3 +15,4 @@ export * from './undo-run.js';
 export * from './untrack-contacts.js';
 export * from './wizard-choices.js';
 export * from './prepare-demo.js';
+export * from './password.js';

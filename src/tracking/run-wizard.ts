@@ -41,6 +41,8 @@ export interface RunOptions {
   /** Continue this run (an interrupted one) instead of starting a new one. */
   resumeRunId?: number;
   onProgress?: (progress: RunProgress) => void;
+  /** Told the run's id once the choices are checked and the run is recorded, before any contact is written. */
+  onStart?: (runId: number) => void;
   batchSize?: number;
 }
 
@@ -61,6 +63,7 @@ export async function runWizard(store: CrmStore, plan: WizardPlan, choices: Wiza
     options.resumeRunId !== undefined
       ? await store.runs.getOrThrow(options.resumeRunId)
       : await store.runs.start({ kind: WIZARD_RUN_KIND, userId: plan.userId, mailboxId: plan.mailbox.id, options: { choices } satisfies StoredWizardOptions });
+  options.onStart?.(run.id);
   const done = new Set((await store.runs.items(run.id)).map((item) => item.itemKey));
   const writer = new BatchWriter(store, plan, choices, run.id);
   await writer.prepare();

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { User } from '../../crm/index.js';
-import { addUser } from '../../tracking/index.js';
+import { addUser, generatePassword, setUserPassword } from '../../tracking/index.js';
+import { readPassword } from '../read-password.js';
 import { printJson, printResult } from '../output.js';
 import { renderTable } from '../render-table.js';
 import { withStore } from '../with-store.js';
@@ -21,6 +22,21 @@ export function userCommand(): Command {
         const added = await addUser(store, { email, name: options.name, role: options.role });
         if (options.json) return printJson(added);
         printResult(`Added user #${added.id} ${added.name} <${added.email}> (${added.role}).`);
+      });
+    });
+
+  user
+    .command('password')
+    .description('Set the password a user signs in to the web app with (liaison serve). Read from standard input, or asked for in a terminal; --generate makes one and prints it.')
+    .argument('<email>', "the user's e-mail")
+    .option('--generate', 'make a random password and print it once')
+    .addHelpText('after', '\nExamples:\n  liaison user password ada@example.org --generate\n  printf "%s" "$PASSWORD" | liaison user password ada@example.org')
+    .action(async (email: string, options: { generate?: boolean }, command: Command) => {
+      const password = options.generate ? generatePassword() : await readPassword();
+      await withStore(command, async (store) => {
+        const changed = await setUserPassword(store, email, password);
+        if (options.generate) return printResult(`The password of ${changed.email} is now: ${password}\nIt is shown only this once.`);
+        printResult(`The password of ${changed.email} is set.`);
       });
     });
 
