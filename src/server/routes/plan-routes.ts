@@ -94,7 +94,7 @@ export function planRoutes(app: FastifyInstance, { store, plans, runs }: ServerD
       }
       const choices: WizardChoices = { folder: plan.folder, excludeSubfolders: plan.excludedSubfolders, groupBy: plan.groupBy, merges: plan.merges, ...request.body };
       const runId = await runs.start(plan.mailbox.id, ({ onStart, onProgress }) => runWizard(store, plan, choices, { onStart, onProgress }));
-      plans.drop(request.params.planId);
+      plans.taken(request.params.planId, runId);
       return reply.code(202).send({ runId });
     },
   );

@@ -9,7 +9,10 @@ import type { WizardPlan } from '../../tracking/index.js';
 import { forbidden, problem } from '../problem.js';
 
 interface Entry {
-  plan: WizardPlan;
+  /** Null once a run took it (the run holds it while it goes on). */
+  plan: WizardPlan | null;
+  /** The run that added this plan's contacts. */
+  runId: number | null;
   userId: number;
   mailboxId: number;
   usedAt: number;
@@ -29,7 +32,7 @@ export class PlanCache {
     for (const [id, entry] of this.#entries) if (entry.userId === userId && entry.mailboxId === plan.mailbox.id) this.#entries.delete(id);
     while (this.#entries.size >= this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
     const id = randomUUID();
-    this.#entries.set(id, { plan, userId, mailboxId: plan.mailbox.id, usedAt: this.now() });
+    this.#entries.set(id, { plan, runId: null, userId, mailboxId: plan.mailbox.id, usedAt: this.now() });
     return id;
   }
 
@@ -43,11 +46,16 @@ export class PlanCache {
     // Most recently used last, so eviction takes the least recently used.
     this.#entries.delete(planId);
     this.#entries.set(planId, entry);
+    if (!entry.plan) {
+      throw problem(409, 'run-in-progress', 'Already added', `This plan was already started as run #${entry.runId}: follow it under Runs, or prepare the wizard again for a new run.`, { runId: entry.runId });
+    }
     return entry.plan;
   }
 
-  drop(planId: string): void {
-    this.#entries.delete(planId);
+  /** A run took the plan: it is let go (the run keeps it while it goes on), and asking for it again says which run has it. */
+  taken(planId: string, runId: number): void {
+    const entry = this.#entries.get(planId);
+    if (entry) Object.assign(entry, { plan: null, runId });
   }
 
   #sweep(): void {
