@@ -60,6 +60,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   const deps: ServerDeps = { store: options.store, now: options.now ?? (() => new Date()), plans: new PlanCache(), runs: new RunRegistry() };
 
+  // First, so the plugins registered after (the reference page's routes) answer problems too.
+  app.setErrorHandler((error, request, reply) => {
+    const found = problemFor(error);
+    if (found) return sendProblem(reply, found);
+    request.log.error(error);
+    return sendProblem(reply, { status: 500, slug: 'unexpected', title: 'Unexpected error', detail: 'Liaison hit an unexpected error; nothing more was changed. Try again, and report it if it happens again.' });
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -73,12 +80,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerRequestAuth(app, deps.store, deps.now);
-  app.setErrorHandler((error, request, reply) => {
-    const found = problemFor(error);
-    if (found) return sendProblem(reply, found);
-    request.log.error(error);
-    return sendProblem(reply, { status: 500, slug: 'unexpected', title: 'Unexpected error', detail: 'Liaison hit an unexpected error; nothing more was changed. Try again, and report it if it happens again.' });
-  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -1,6 +1,6 @@
 /**
  * Who is asking: every /api request but the public ones (sign-in, the OpenAPI document
- * and its reference page) is signed in by the session cookie or by an API token
+ * and its reference page under /api/docs) is signed in by the session cookie or by an API token
  * (`authorization: Bearer …`), or refused with 401 before its body is read. A
  * state-changing request made with the cookie must carry the session's CSRF token in
  * `x-csrf-token` (scripts with a token need none: no browser sends it by itself).
@@ -39,7 +39,7 @@ export const notSignedIn = () => problem(401, 'not-signed-in', 'Not signed in', 
 export function registerRequestAuth(app: FastifyInstance, store: CrmStore, now: () => Date): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.config?.public) return;
     request.auth = await authenticate(request, store, now());
   });
 }
