@@ -4,7 +4,7 @@
  * every other path. No business rule lives here: routes call the use cases of src/tracking.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -22,6 +22,7 @@ import { runRoutes } from './routes/run-routes.js';
 import { sessionRoutes, type LoginLimit } from './routes/session-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { trackRoutes } from './routes/track-routes.js';
+import { UPLOAD_LIMIT, uploadRoutes, type UploadOptions } from './routes/upload-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import type { ServerDeps } from './server-deps.js';
 import { PlanCache } from './wizard/plan-cache.js';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   /** Sign-in attempts allowed per client address and window (default: 10 a minute). */
   loginLimit?: LoginLimit;
   now?: () => Date;
+  /** Uploaded mailbox files: where they are kept (default ./liaison-uploads) and the size limit. */
+  uploads?: Partial<UploadOptions>;
 }
 
 /** Requests larger than this are refused (413) before they are read. */
@@ -95,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   tokenRoutes(app, deps);
   userRoutes(app, deps);
   mailboxRoutes(app, deps);
+  uploadRoutes(app, deps, { dir: options.uploads?.dir ?? resolve('liaison-uploads'), limit: options.uploads?.limit ?? UPLOAD_LIMIT });
   planRoutes(app, deps);
   runRoutes(app, deps);
   trackRoutes(app, deps);

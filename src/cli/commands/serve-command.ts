@@ -1,3 +1,4 @@
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { openCrmStore } from '../../crm/index.js';
@@ -37,7 +38,8 @@ Examples:
       const store = await openCrmStore(locationOf(command), { create: true });
       try {
         if (options.demo) await prepareDemoSignIn(store);
-        const app = await buildServer({ store, webRoot: WEB_ROOT, trustProxy: options.trustProxy === true });
+        const uploads = { dir: store.dialect === 'sqlite' ? join(dirname(store.location), 'liaison-uploads') : resolve('liaison-uploads') };
+        const app = await buildServer({ store, webRoot: WEB_ROOT, trustProxy: options.trustProxy === true, uploads });
         const address = await app.listen({ port: options.port, host: options.host });
         printResult(`Liaison is running: open ${address.replace('0.0.0.0', '127.0.0.1')} in your browser. Ctrl-C stops it.`);
         await new Promise<void>((resolve) => {
