@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-/** The benchmark suites: the CRM store (issue 2), the vCard reader and the CSV reader (issue 3), the wizard (issue 4). */
-export const SUITES = ['store', 'vcard', 'csv', 'wizard'] as const;
+/** The benchmark suites: the CRM store (issue 2), the vCard reader and the CSV reader (issue 3), the wizard (issue 4), the wizard through the HTTP API (issue 5). */
+export const SUITES = ['store', 'vcard', 'csv', 'wizard', 'api'] as const;
 export type Suite = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -38,7 +38,7 @@ export const TARGETS: Record<Dialect, Partial<Record<PhaseName, number>>> = {
 
 export type PhaseName = 'generate' | 'accounts' | 'addMany' | 'findIdsByEmail' | 'findIdsByEmails';
 
-export const USAGE = `npm run bench -- [--suite store|vcard|csv|wizard|all] [--contacts 100000] [--accounts 5000] [--lookups N] [--batch 1000]
+export const USAGE = `npm run bench -- [--suite store|vcard|csv|wizard|api|all] [--contacts 100000] [--accounts 5000] [--lookups N] [--batch 1000]
                     [--dialect sqlite|postgres|all] [--pg URL] [--seed N] [--out bench/results.json] [--profile]
                     [--links]   (also add a tracking link with every contact)`;
 

@@ -4,11 +4,12 @@
  * their peak memory figures are separate; then the mailbox readers: a 100,000-card
  * vCard file (with ical.js as the yardstick) and a 100,000-row Outlook CSV in three
  * encodings, each reader in a child process too; then the Add Contacts wizard on a
- * generated 100,000-contact mailbox, each dialect in a child process. Prints tables and writes
+ * generated 100,000-contact mailbox, each dialect in a child process; then the wizard's plan
+ * through the HTTP API. Prints tables and writes
  * `bench/results.json` with the machine and the date.
  *
  *   npm run bench                       everything, 100,000 contacts
- *   npm run bench -- --suite vcard      one suite (store, vcard, csv or wizard)
+ *   npm run bench -- --suite vcard      one suite (store, vcard, csv, wizard or api)
  *   npm run bench -- --contacts 20000   a smaller run
  *   npm run bench -- --dialect sqlite --profile   a CPU profile in bench/.data/profiles
  */
@@ -22,6 +23,7 @@ import { formatTable, type DialectResult } from './bench-results.js';
 import { CSV_TARGETS, formatCsvTable, runCsvBenchmark, type CsvBenchmarkResult } from './csv-benchmark.js';
 import { formatVCardBenchmark, runVCardBenchmark, vcardMet, type VCardBenchmark } from './vcard-benchmark.js';
 import { formatWizardTable, runWizardBenchmark, WIZARD_TARGETS, wizardMet, type WizardBenchmarkResult } from './wizard-benchmark.js';
+import { API_DATA_DIR, API_TARGETS, apiMet, formatApiTable, runApiBenchmark, type ApiBenchmarkResult } from './api-benchmark.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const PROJECT_DIR = resolve(BENCH_DIR, '..');
@@ -141,6 +143,14 @@ async function main(): Promise<void> {
     console.log(formatWizardTable(wizard));
   }
 
+  let api: ApiBenchmarkResult[] | undefined;
+  if (options.suites.includes('api')) {
+    console.log('');
+    console.log(`Liaison HTTP API benchmark: the wizard's plan and first page of groups for the ${options.contacts.toLocaleString('en-US')}-contact mailbox, through a server on loopback`);
+    api = await runApiBenchmark({ contacts: options.contacts, dialects: options.dialects, postgresUrl: options.postgresUrl, dir: API_DATA_DIR(BENCH_DIR) });
+    console.log(formatApiTable(api));
+  }
+
   const out = resolve(PROJECT_DIR, options.out);
   const report = {
     date: started.toISOString(),
@@ -152,6 +162,7 @@ async function main(): Promise<void> {
     vcard,
     csv,
     wizard: wizard && { targets: WIZARD_TARGETS, results: wizard },
+    api: api && { targets: API_TARGETS, results: api },
   };
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`figures written to ${relative(process.cwd(), out) || out}`);
@@ -162,8 +173,8 @@ async function main(): Promise<void> {
   const csvMissed = csv?.some((r) => r.rowsPerSecond < CSV_TARGETS.rowsPerSecond || r.peakRssMegabytes >= CSV_TARGETS.peakRssMegabytes);
   const missed = results.some(
     (r) => r.error !== undefined || r.verification.failures.length > 0 || r.phases.some((p) => p.met === false),
-  ) || (vcard !== undefined && !vcardMet(vcard)) || csvMissed === true || (wizard?.some((r) => !wizardMet(r)) ?? false);
-  const wizardFailed = wizard?.some((r) => r.error !== undefined || r.wrong.length > 0);
+  ) || (vcard !== undefined && !vcardMet(vcard)) || csvMissed === true || (wizard?.some((r) => !wizardMet(r)) ?? false) || (api?.some((r) => !apiMet(r)) ?? false);
+  const wizardFailed = wizard?.some((r) => r.error !== undefined || r.wrong.length > 0) || api?.some((r) => r.wrong.length > 0);
   if (results.some((r) => r.error || r.verification.failures.length > 0) || vcardFailed || csvFailed || wizardFailed) process.exitCode = 1;
   else if (missed) console.log('some targets were missed (see "met")');
 }
