@@ -161,6 +161,14 @@ export interface Activity extends Required<Omit<NewActivity, 'regarding'>> {
   modifiedAt: string;
 }
 
+/** An activity as a timeline shows it: when is the e-mail's sending, the appointment's start, the task's due date (else its creation). */
+export interface ActivitySummary {
+  id: number;
+  kind: ActivityKind;
+  subject: string | null;
+  occurredAt: string;
+}
+
 export interface MailboxConnector {
   kind: string;
   settings: Record<string, unknown>;

@@ -7,6 +7,7 @@ import type {
   Account,
   ApiToken,
   Activity,
+  ActivitySummary,
   ChangedSince,
   ClaimedAccount,
   Conflict,
@@ -24,6 +25,7 @@ import type {
   NewTrackingLink,
   NewUser,
   Page,
+  ParentRef,
   Run,
   RunBatch,
   RunBatchResult,
@@ -98,7 +100,8 @@ export interface ContactsStore {
   findIdsByEmail(address: string): Promise<number[]>;
   /** The same for many addresses at once: each address key maps to its contact ids. */
   findIdsByEmails(addresses: readonly string[], options?: { activeOnly?: boolean }): Promise<Map<string, number[]>>;
-  list(query?: Page & { ownerId?: number; search?: string }): Promise<Contact[]>;
+  /** Contacts by id; `parent` keeps those whose parent it is (an account's contacts). */
+  list(query?: Page & { ownerId?: number; search?: string; parent?: ParentRef }): Promise<Contact[]>;
   count(): Promise<number>;
 }
 
@@ -109,6 +112,8 @@ export interface ActivitiesStore {
    */
   record(activity: NewActivity): Promise<{ activity: Activity; created: boolean }>;
   findByExternalKey(kind: Activity['kind'], externalKey: string): Promise<Activity | undefined>;
+  /** The activities regarding a contact or account, or with it as a party: newest first. */
+  timeline(ref: ParentRef, page?: Page): Promise<ActivitySummary[]>;
 }
 
 export interface MailboxesStore {
@@ -126,6 +131,8 @@ export interface LinksStore {
   findBySourceItem(mailboxId: number, sourceItemId: string): Promise<TrackingLink | undefined>;
   findByContact(mailboxId: number, contactId: number): Promise<TrackingLink | undefined>;
   listByMailbox(mailboxId: number): Promise<TrackingLink[]>;
+  /** The links of a CRM contact, across every mailbox that tracks it. */
+  listByContact(contactId: number): Promise<TrackingLink[]>;
   /** Every item a mailbox tracks, without snapshots: source item id → CRM contact id (null once deleted). */
   trackedItems(mailboxId: number): Promise<Map<string, number | null>>;
   /** Records a synchronisation: the new snapshot and the versions of both sides. */

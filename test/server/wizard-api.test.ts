@@ -161,3 +161,32 @@ describe.each(DIALECTS)('two runs of one mailbox at once on %s', (dialect) => {
   });
 
 });
+
+describe.each(DIALECTS)('the CRM views through the API on %s', (dialect) => {
+  let server: TestServer;
+  useTestServer(dialect, (s) => (server = s));
+
+  it("shows an account with its contacts, and a contact with its fields, parent and who tracks it (another user's mailbox unnamed)", async () => {
+    const ada = await server.signedIn('ada');
+    const plan = await ada.post(`/api/mailboxes/${server.adaMailbox.id}/plans`, { groupBy: 'company' });
+    const { runId } = (await ada.post(`/api/plans/${plan.body.planId}/runs`, {})).body;
+    await waitForRun(ada, runId);
+    const [fabrikam] = (await ada.get('/api/accounts?search=fabrikam')).body.items;
+    const account = await ada.get(`/api/accounts/${fabrikam.id}`);
+    expect(account.body).toMatchObject({ account: { name: 'Fabrikam' }, contacts: [{ name: 'Fay Fabrikam', email: 'fay@fabrikam.example', parent: { kind: 'account', name: 'Fabrikam' } }], activities: [] });
+
+    const contactId = account.body.contacts[0].id;
+    const detail = await ada.get(`/api/contacts/${contactId}`);
+    expect(detail.body).toMatchObject({
+      contact: { id: contactId, fullName: 'Fay Fabrikam', emails: ['fay@fabrikam.example'], company: 'Fabrikam' },
+      parent: { kind: 'account', id: fabrikam.id, name: 'Fabrikam' },
+      trackedBy: [{ userName: 'Ada', mailboxName: 'Address book', mailboxId: server.adaMailbox.id }],
+      activities: [],
+      conflicts: [],
+    });
+    const bo = await server.signedIn('bo');
+    expect((await bo.get(`/api/contacts/${contactId}`)).body.trackedBy).toEqual([{ userId: server.ada.id, userName: 'Ada', mailboxId: null, mailboxName: null, trackCommunications: false }]);
+    expect((await bo.get('/api/contacts?search=fay')).body.items).toEqual([expect.objectContaining({ id: contactId, name: 'Fay Fabrikam' })]);
+    expect((await ada.get('/api/contacts/999999')).status).toBe(404);
+  });
+});

@@ -1,7 +1,7 @@
 import { emailKey } from '../../domain/email-address.js';
-import type { Activity, ActivityKind, ActivityParty, NewActivity } from '../crm-records.js';
+import type { Activity, ActivityKind, ActivityParty, ActivitySummary, NewActivity, Page, ParentRef } from '../crm-records.js';
 import type { ActivitiesStore } from '../crm-store.js';
-import type { StoreContext } from './store-context.js';
+import { pageBounds, type StoreContext } from './store-context.js';
 
 export class ActivitiesRepository implements ActivitiesStore {
   readonly #ctx: StoreContext;
@@ -107,5 +107,22 @@ export class ActivitiesRepository implements ActivitiesStore {
       createdAt: row.createdAt,
       modifiedAt: row.modifiedAt,
     };
+  }
+
+  async timeline(ref: ParentRef, page: Page = {}): Promise<ActivitySummary[]> {
+    const { limit, offset } = pageBounds(page);
+    const regarding = ref.kind === 'account' ? 'regardingAccountId' : 'regardingContactId';
+    const party = ref.kind === 'account' ? 'accountId' : 'contactId';
+    const rows = await this.#ctx.db
+      .selectFrom('activities')
+      .select(['id', 'kind', 'subject', 'sentAt', 'startsAt', 'dueAt', 'createdAt'])
+      .where((eb) =>
+        eb.or([eb(regarding, '=', ref.id), eb('id', 'in', eb.selectFrom('activityParties').select('activityId').where(party, '=', ref.id))]),
+      )
+      .execute();
+    return rows
+      .map((row) => ({ id: row.id, kind: row.kind, subject: row.subject, occurredAt: row.sentAt ?? row.startsAt ?? row.dueAt ?? row.createdAt }))
+      .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || b.id - a.id)
+      .slice(offset, offset + limit);
   }
 }

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { emailKey } from '../../domain/email-address.js';
 import { RecordNotFound, StaleRowVersion } from '../crm-errors.js';
-import type { Contact, ContactChange, NewContact, NewTrackedContact, Page } from '../crm-records.js';
+import type { Contact, ContactChange, NewContact, NewTrackedContact, Page, ParentRef } from '../crm-records.js';
 import type { ContactsStore } from '../crm-store.js';
 import type { Database } from '../database-schema.js';
 import { containsText } from './contains-text.js';
@@ -105,10 +105,11 @@ export abstract class ContactsRepository implements ContactsStore {
     if (Number(result.numDeletedRows) !== 1) throw new RecordNotFound('contact', id);
   }
 
-  async list(query: Page & { ownerId?: number; search?: string } = {}): Promise<Contact[]> {
+  async list(query: Page & { ownerId?: number; search?: string; parent?: ParentRef } = {}): Promise<Contact[]> {
     const { limit, offset } = pageBounds(query);
     let select = this.ctx.db.selectFrom('contacts').select('id');
     if (query.ownerId !== undefined) select = select.where('ownerId', '=', query.ownerId);
+    if (query.parent) select = select.where(query.parent.kind === 'account' ? 'parentAccountId' : 'parentContactId', '=', query.parent.id);
     if (query.search) {
       const text = query.search.trim().toLowerCase();
       const names = sql`lower(coalesce(full_name, '') || ' ' || coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(company, ''))`;

@@ -82,6 +82,11 @@ export class LinksRepository implements LinksStore {
     return rows.map(toLink);
   }
 
+  async listByContact(contactId: number): Promise<TrackingLink[]> {
+    const rows = await this.#ctx.db.selectFrom('trackingLinks').selectAll().where('contactId', '=', contactId).orderBy('id').execute();
+    return rows.map(toLink);
+  }
+
   async trackedItems(mailboxId: number): Promise<Map<string, number | null>> {
     const rows = await this.#ctx.db
       .selectFrom('trackingLinks')

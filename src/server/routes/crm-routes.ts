@@ -28,6 +28,19 @@ const contactSummary = async (store: CrmStore, contact: Contact) => ({
   parent: await parentJson(store, contact.parent),
 });
 
+/** The users whose mailboxes track a contact; the mailbox is named only to its own user (X2). */
+async function trackedBy(store: CrmStore, contactId: number, viewerId: number) {
+  const links = await store.links.listByContact(contactId);
+  return Promise.all(
+    links.map(async (link) => {
+      const mailbox = await store.mailboxes.find(link.mailboxId);
+      const owner = mailbox ? await store.users.getOrThrow(mailbox.ownerId) : null;
+      const own = mailbox?.ownerId === viewerId;
+      return { userId: owner?.id ?? null, userName: owner?.name ?? null, mailboxId: own ? link.mailboxId : null, mailboxName: own ? mailbox!.name : null, trackCommunications: link.trackCommunications };
+    }),
+  );
+}
+
 export function crmRoutes(app: FastifyInstance, { store }: ServerDeps): void {
   typed(app).get('/api/accounts', { schema: { summary: 'Accounts by name; `search` finds names containing it (any case)', tags: ['crm'], querystring: listQuery } }, async (request) => {
     signedIn(request);
@@ -35,9 +48,12 @@ export function crmRoutes(app: FastifyInstance, { store }: ServerDeps): void {
     return { items: accounts.map(({ id, name, website, ownerId, parentAccountId }) => ({ id, name, website, ownerId, parentAccountId })) };
   });
 
-  typed(app).get('/api/accounts/:id', { schema: { summary: 'One account', tags: ['crm'], params: idParams } }, async (request) => {
+  typed(app).get('/api/accounts/:id', { schema: { summary: 'One account with its contacts and its activity timeline', tags: ['crm'], params: idParams } }, async (request) => {
     signedIn(request);
-    return { account: await store.accounts.getOrThrow(request.params.id) };
+    const account = await store.accounts.getOrThrow(request.params.id);
+    const ref = { kind: 'account', id: account.id } as const;
+    const contacts = await store.contacts.list({ parent: ref, limit: 500 });
+    return { account, contacts: await Promise.all(contacts.map((c) => contactSummary(store, c))), activities: await store.activities.timeline(ref, { limit: 200 }) };
   });
 
   typed(app).get('/api/contacts', { schema: { summary: 'Contacts; `search` finds names and e-mails containing it (any case)', tags: ['crm'], querystring: listQuery } }, async (request) => {
@@ -46,9 +62,19 @@ export function crmRoutes(app: FastifyInstance, { store }: ServerDeps): void {
     return { items: await Promise.all(contacts.map((c) => contactSummary(store, c))) };
   });
 
-  typed(app).get('/api/contacts/:id', { schema: { summary: 'One contact with every field and its parent', tags: ['crm'], params: idParams } }, async (request) => {
-    signedIn(request);
-    const contact = await store.contacts.getOrThrow(request.params.id);
-    return { contact, parent: await parentJson(store, contact.parent), conflicts: await store.conflicts.listOpen(contact.id) };
-  });
+  typed(app).get(
+    '/api/contacts/:id',
+    { schema: { summary: 'One contact with every field, its parent, who tracks it, its activities and its open sync conflicts', tags: ['crm'], params: idParams } },
+    async (request) => {
+      const user = signedIn(request);
+      const contact = await store.contacts.getOrThrow(request.params.id);
+      return {
+        contact,
+        parent: await parentJson(store, contact.parent),
+        trackedBy: await trackedBy(store, contact.id, user.id),
+        activities: await store.activities.timeline({ kind: 'contact', id: contact.id }, { limit: 200 }),
+        conflicts: await store.conflicts.listOpen(contact.id),
+      };
+    },
+  );
 }
