@@ -161,7 +161,7 @@ describe.skipIf(!CHROMIUM)('the Add Contacts wizard in Chromium', () => {
   it("runs the whole wizard in French, in the French wizard's own words", { timeout: 180_000 }, async () => {
     const { page } = await world.page('fr-FR');
     await signIn(page, FRENCH, world.url);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     const runId = await runWizard(page, FRENCH, (name) => (name === '9-summary' ? 'wizard-9-summary-fr.png' : name === '7-options' ? 'wizard-7-options-fr.png' : undefined));
     expect(await (await page.request.get(`/api/runs/${runId}`)).json()).toMatchObject({ added: 295, failed: 3 });
     await page.getByRole('link', { name: 'Télécharger les échecs (CSV)' }).waitFor();
