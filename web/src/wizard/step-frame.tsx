@@ -30,7 +30,7 @@ export function StepFrame({ step, children, back, go, forward }: StepFrameProps)
   useEffect(() => heading.current?.focus(), [step]);
   const n = STEPS.indexOf(step) + 1;
   return (
-    <section className="step" aria-labelledby={`step-${step}`} data-step={step}>
+    <section className="step" data-step={step}>
       <p className="step-count">{t('wizard.stepOf', { n, total: STEPS.length })}</p>
       <h2 id={`step-${step}`} ref={heading} tabIndex={-1}>
         {t(`step.${step}`)}
