@@ -1,5 +1,5 @@
 /**
- * `npm start` (`liaison demo`): the embedded default. The database, the demo user and the
+ * `npm run start:cli` (`liaison demo`): the embedded default. The database, the demo user and the
  * bundled sample address book are created on first use and found again after; in a
  * terminal the wizard adds the sample's contacts, without one the plan is printed.
  */
@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, type FreshDatabase } from './crm-dialects.js';
 import { KEY, liaison, liaisonInTerminal } from './run-cli.js';
 
-describe('liaison demo, what npm start runs', () => {
+describe('liaison demo, what npm run start:cli runs', () => {
   it('creates ./liaison.db, the demo user and the sample mailbox once, and without a terminal prints the plan', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'liaison-demo-'));
     const first = await liaison(['demo'], { cwd });

@@ -1,5 +1,5 @@
 /**
- * The embedded default that `npm start` opens (issue 4): a demo user and the bundled
+ * The embedded default that `npm start` (the web app) and `npm run start:cli` (the terminal wizard) open: a demo user and the bundled
  * sample address book as that user's mailbox, created on first use and found again
  * afterwards, so a second start goes straight to the wizard.
  */

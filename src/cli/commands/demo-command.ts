@@ -11,7 +11,7 @@ export const SAMPLE_ADDRESS_BOOK = fileURLToPath(new URL('../../../samples/addre
 
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('Try Liaison on the bundled sample address book: creates the database, a demo user and the sample mailbox on first use, then opens the wizard (what "npm start" runs).')
+    .description('Try Liaison on the bundled sample address book: creates the database, a demo user and the sample mailbox on first use, then opens the wizard in the terminal (what "npm run start:cli" runs; "npm start" opens the web app).')
     .addHelpText(
       'after',
       `
@@ -29,7 +29,7 @@ The database is --db, else LIAISON_DB, else ./liaison.db. Start afresh by deleti
           const plan = await planWizard(store, await openTrackingMailbox(store, DEMO_MAILBOX, user.email), { groupBy: 'company' });
           printResult(`${renderReport(plan)}\n\n${renderGroupTable(plan, useColour(process.stdout), new Set())}`);
           printNote(
-            `This is the plan; nothing was added. Run "npm start" in a terminal for the interactive wizard, or add these groups with: npx liaison wizard "${DEMO_MAILBOX}" --user ${user.email} --group-by company`,
+            `This is the plan; nothing was added. Run "npm run start:cli" in a terminal for the interactive wizard, or add these groups with: npx liaison wizard "${DEMO_MAILBOX}" --user ${user.email} --group-by company`,
           );
         },
         { create: true },
