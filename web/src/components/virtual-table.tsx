@@ -33,7 +33,7 @@ export function VirtualTable<T>({ items, columns, rowHeight, head, caption, rend
   const top = rows[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
   return (
-    <div className={`virtual-scroller ${className ?? ''}`} ref={scroller} tabIndex={-1}>
+    <div className={`virtual-scroller ${className ?? ''}`} ref={scroller} tabIndex={0} role="region" aria-label={caption}>
       <table className="table" aria-rowcount={count + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>{head}</thead>

@@ -157,6 +157,10 @@ export const en = {
   'picker.contact': 'Contact',
   'picker.choose': 'Choose {name}',
 
+  'wizard.openRun': 'Open run #{id}',
+  'merges.acceptAll': 'Accept all',
+  'merges.rejectAll': 'Reject all',
+  'runs.following': 'This run is going on.',
   'wizard.add': 'Add',
   'progress.label': 'Adding contacts',
   'progress.count': '{done} of {total} contacts',

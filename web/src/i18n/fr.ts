@@ -159,6 +159,10 @@ export const fr: Record<MessageKey, string> = {
   'picker.contact': 'Contact',
   'picker.choose': 'Choisir {name}',
 
+  'wizard.openRun': "Ouvrir l'exécution n° {id}",
+  'merges.acceptAll': 'Tout accepter',
+  'merges.rejectAll': 'Tout refuser',
+  'runs.following': 'Cette exécution est en cours.',
   'wizard.add': 'Ajouter',
   'progress.label': 'Ajout des contacts',
   'progress.count': '{done} contacts sur {total}',

@@ -135,6 +135,11 @@ export function AdvancedStep({ state, update, go, fail }: StepProps) {
       )}
       <div aria-live="polite">{busy && <p className="busy">{t('wizard.busy')}</p>}</div>
       <ErrorMessage error={error} />
+      {error instanceof ApiError && typeof error.problem.runId === 'number' && (
+        <p>
+          <a href={`#/runs/${error.problem.runId}`}>{t('wizard.openRun', { id: error.problem.runId })}</a>
+        </p>
+      )}
     </StepFrame>
   );
 }

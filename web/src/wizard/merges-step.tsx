@@ -45,6 +45,14 @@ export function MergesStep({ state, update, go, replan }: StepProps) {
       ) : (
         <>
           <p>{t('merges.intro')}</p>
+          <div className="toolbar">
+            <button type="button" onClick={() => update((s) => ({ decisions: Object.fromEntries(s.variants.map((v) => [v.canonical, 'accept' as const])) }))}>
+              {t('merges.acceptAll')}
+            </button>
+            <button type="button" onClick={() => update((s) => ({ decisions: Object.fromEntries(s.variants.map((v) => [v.canonical, 'reject' as const])) }))}>
+              {t('merges.rejectAll')}
+            </button>
+          </div>
           <ul className="cards">
             {state.variants.map((variant) => {
               const decision = state.decisions[variant.canonical];
