@@ -190,3 +190,30 @@ describe.each(DIALECTS)('the CRM views through the API on %s', (dialect) => {
     expect((await ada.get('/api/contacts/999999')).status).toBe(404);
   });
 });
+
+describe.each(DIALECTS)('an interrupted run through the API on %s', (dialect) => {
+  let server: TestServer;
+  useTestServer(dialect, (s) => (server = s));
+
+  it('W11: refuses a new run while one is interrupted, and resumes it with its own choices', async () => {
+    const ada = await server.signedIn('ada');
+    // A run recorded and then stopped before writing anything (the server was killed).
+    const interrupted = await server.store.runs.start({ kind: 'wizard', userId: server.ada.id, mailboxId: server.adaMailbox.id, options: { choices: { groupBy: 'company', companyAccount: false } } });
+    const plan = await ada.post(`/api/mailboxes/${server.adaMailbox.id}/plans`, { groupBy: 'domain' });
+    const refused = await ada.post(`/api/plans/${plan.body.planId}/runs`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ runId: interrupted.id, detail: `Run #${interrupted.id} of this mailbox was interrupted or is going on elsewhere: resume it (or undo it) under Runs before starting another.` });
+    expect((await ada.get(`/api/runs/${interrupted.id}/progress`)).body).toMatchObject({ status: 'running', done: null });
+
+    const resumed = await ada.post(`/api/runs/${interrupted.id}/resume`);
+    expect(resumed.status).toBe(202);
+    expect(resumed.body).toEqual({ runId: interrupted.id });
+    await waitForRun(ada, interrupted.id);
+    // Its own choices: no company accounts.
+    expect((await ada.get(`/api/runs/${interrupted.id}`)).body).toMatchObject({ status: 'finished', added: 6, accountsCreated: 0 });
+    expect(await server.store.accounts.count()).toBe(0);
+    const again = await ada.post(`/api/runs/${interrupted.id}/resume`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe(`Run #${interrupted.id} cannot be resumed: it is finished.`);
+  });
+});
