@@ -1,13 +1,14 @@
 /** The user's mailboxes: list, folders, and a folder's contacts like an address book. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { displayName } from '../../domain/contact.js';
 import { signedIn } from '../auth/request-auth.js';
+import { ContactListCache } from '../mailbox/contact-list-cache.js';
 import { typed, type ServerDeps } from '../server-deps.js';
 import { readableMailbox } from './owned-mailbox.js';
 import { idParams, pageQuery } from './paging.js';
 
 export function mailboxRoutes(app: FastifyInstance, { store }: ServerDeps): void {
+  const contactLists = new ContactListCache();
   typed(app).get('/api/mailboxes', { schema: { summary: "The signed-in user's mailboxes", tags: ['mailboxes'] } }, async (request) => {
     const mailboxes = await store.mailboxes.list(signedIn(request).id);
     return { items: mailboxes.map((m) => ({ id: m.id, name: m.name, ownerAddress: m.ownerAddress, connector: { kind: m.connector.kind } })) };
@@ -35,40 +36,25 @@ export function mailboxRoutes(app: FastifyInstance, { store }: ServerDeps): void
     '/api/mailboxes/:id/contacts',
     {
       schema: {
-        summary: "A folder's contacts (with its subfolders), as the mailbox has them, with whether each is tracked",
+        summary: "A folder's contacts (with its subfolders), as the mailbox has them (read again at most once a minute), with whether each is tracked",
         tags: ['mailboxes'],
         params: idParams,
         querystring: pageQuery(100, 1_000).extend({ folder: z.string().optional(), search: z.string().max(200).optional() }),
       },
     },
     async (request) => {
-      const { stored, mailbox } = await readableMailbox(store, signedIn(request), request.params.id);
-      const tracked = await store.links.trackedItems(stored.id);
+      const user = signedIn(request);
+      const { stored, mailbox } = await readableMailbox(store, user, request.params.id);
+      const all = await contactLists.list({ userId: user.id, mailboxId: stored.id, folder: request.query.folder }, mailbox);
       const search = request.query.search?.trim().toLowerCase();
+      const matching = search ? all.filter((c) => c.searchText.includes(search)) : all;
       const { offset, limit } = request.query;
-      const items = [];
-      let total = 0;
-      for await (const record of mailbox.contacts({ folder: request.query.folder })) {
-        if (record.kind !== 'contact') continue;
-        const name = displayName(record.fields);
-        const email = record.fields.emails?.[0] ?? null;
-        if (search && !`${name}\n${email ?? ''}\n${record.fields.company ?? ''}`.toLowerCase().includes(search)) continue;
-        if (total >= offset && items.length < limit) {
-          const crmContactId = tracked.get(record.itemId);
-          items.push({
-            id: record.itemId,
-            name,
-            email,
-            company: record.fields.company ?? null,
-            folder: record.folder,
-            categories: record.fields.categories ?? [],
-            tracked: crmContactId !== undefined,
-            crmContactId: crmContactId ?? null,
-          });
-        }
-        total++;
-      }
-      return { total, offset, items };
+      const tracked = await store.links.trackedItems(stored.id);
+      const items = matching.slice(offset, offset + limit).map(({ searchText: _, ...contact }) => {
+        const crmContactId = tracked.get(contact.id);
+        return { ...contact, tracked: crmContactId !== undefined, crmContactId: crmContactId ?? null };
+      });
+      return { total: matching.length, offset, items };
     },
   );
 }
