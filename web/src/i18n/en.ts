@@ -187,6 +187,7 @@ export const en = {
   'status.failed': 'Failed',
   'status.undone': 'Undone',
   'mbview.title': 'Mailbox',
+  'mbview.tableCaption': 'Contacts of the folder',
   'mbview.search': 'Search contacts',
   'mbview.count': '{count} contacts',
   'mbview.select': 'Select {name}',

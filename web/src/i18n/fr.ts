@@ -189,6 +189,7 @@ export const fr: Record<MessageKey, string> = {
   'status.failed': 'Échouée',
   'status.undone': 'Annulée',
   'mbview.title': 'Boîte aux lettres',
+  'mbview.tableCaption': 'Contacts du dossier',
   'mbview.search': 'Rechercher dans les contacts',
   'mbview.count': '{count} contacts',
   'mbview.select': 'Sélectionner {name}',

@@ -104,7 +104,7 @@ export function MailboxView() {
             items={contacts}
             columns={5}
             rowHeight={44}
-            caption={t('mbview.title')}
+            caption={t('mbview.tableCaption')}
             head={
               <tr aria-rowindex={1}>
                 <th scope="col" className="narrow">
