@@ -11,8 +11,10 @@ import { ErrorMessage } from './components/error-message';
 import { LanguageSwitch } from './components/language-switch';
 import { useRoute } from './components/use-route';
 import { useT } from './i18n/use-t';
+import { usePageTitle } from './components/use-page-title';
 import { LoginPage } from './session/login-page';
-import { Pages, NAV_PAGES } from './pages';
+import { claimSessionStorage } from './session/session-owner';
+import { NAV_PAGES, navKey, Pages } from './pages';
 
 export function App() {
   const t = useT();
@@ -20,16 +22,24 @@ export function App() {
   const [expired, setExpired] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const route = useRoute();
+  const signedIn = session !== null && session !== 'loading';
+  usePageTitle(t(signedIn ? navKey(route.page) : 'login.title'));
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setSession(null);
       setExpired(true);
     });
-    currentSession().then(setSession, (e: unknown) => {
-      setError(e);
-      setSession(null);
-    });
+    currentSession().then(
+      (s) => {
+        if (s) claimSessionStorage(s.user.id);
+        setSession(s);
+      },
+      (e: unknown) => {
+        setError(e);
+        setSession(null);
+      },
+    );
     return () => setUnauthorizedHandler(null);
   }, []);
 
@@ -56,7 +66,7 @@ export function App() {
               {NAV_PAGES.map((page) => (
                 <li key={page}>
                   <a href={`#/${page}`} aria-current={route.page === page ? 'page' : undefined}>
-                    {t(`nav.${page}`)}
+                    {t(navKey(page))}
                   </a>
                 </li>
               ))}
@@ -80,6 +90,7 @@ export function App() {
         <LoginPage
           expired={expired}
           onSignedIn={(s) => {
+            claimSessionStorage(s.user.id);
             setError(null);
             setSession(s);
           }}

@@ -11,6 +11,12 @@ import { MailboxView } from './mailbox/mailbox-view';
 import { Wizard } from './wizard/wizard';
 
 export const NAV_PAGES = ['wizard', 'mailbox', 'accounts', 'contacts', 'runs', 'settings'] as const;
+type NavPage = (typeof NAV_PAGES)[number];
+
+/** The navigation label of a page (the wizard's for an unknown one, which shows the wizard). */
+export function navKey(page: string): `nav.${NavPage}` {
+  return `nav.${(NAV_PAGES as readonly string[]).includes(page) ? (page as NavPage) : 'wizard'}`;
+}
 
 export function Pages({ route }: { route: Route }) {
   switch (route.page) {

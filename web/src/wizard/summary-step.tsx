@@ -16,6 +16,9 @@ export function SummaryStep({ state, go, onRestart }: StepProps & { onRestart():
       }
     >
       {state.summary && <RunSummaryView summary={state.summary} />}
+      <p>
+        <a href="#/runs">{t('progress.seeRuns')}</a>
+      </p>
     </StepFrame>
   );
 }
