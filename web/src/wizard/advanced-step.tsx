@@ -90,7 +90,9 @@ export function AdvancedStep({ state, update, go, fail }: StepProps) {
           const kind = kindOf(choice.account, state.companyAccount);
           return (
             <tr key={group.key} data-testid="advanced-row" data-key={group.key} aria-rowindex={index + 2} style={{ height: 56 }}>
-              <td className="label-cell">{group.label}</td>
+              <td className="label-cell" title={group.label}>
+                {group.label}
+              </td>
               <td>
                 <div className="account-cell">
                   <select

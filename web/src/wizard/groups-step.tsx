@@ -80,7 +80,9 @@ export function GroupsStep({ state, update, go, fail }: StepProps) {
             <td className="narrow">
               <input type="checkbox" aria-label={t('groups.check', { label: group.label })} checked={isChecked(state, group.key, toggled)} onChange={() => toggle(group.key)} />
             </td>
-            <td className="label-cell">{group.label}</td>
+            <td className="label-cell" title={group.label}>
+              {group.label}
+            </td>
             <td className="num">{n(group.count)}</td>
             <td>
               <span className="in-crm">
