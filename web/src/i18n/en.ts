@@ -166,6 +166,7 @@ export const en = {
   'progress.count': '{done} of {total} contacts',
   'progress.starting': 'Starting…',
   'progress.stopped': 'The run stopped: {detail}',
+  'progress.goesOn': 'You may close this page: the run goes on in the server, and its summary stays under Runs.',
   'progress.seeRuns': 'Open the runs',
 
   'summary.run': 'Run #{id}',

@@ -168,6 +168,7 @@ export const fr: Record<MessageKey, string> = {
   'progress.count': '{done} contacts sur {total}',
   'progress.starting': 'Démarrage…',
   'progress.stopped': "L'exécution s'est arrêtée : {detail}",
+  'progress.goesOn': 'Vous pouvez fermer cette page : l’exécution continue sur le serveur et son résumé reste dans Exécutions.',
   'progress.seeRuns': 'Ouvrir les exécutions',
 
   'summary.run': 'Exécution n° {id}',

@@ -24,6 +24,7 @@ export function ProgressStep({ state, update, go }: StepProps) {
   return (
     <StepFrame step="progress" go={go}>
       <ProgressBar done={progress.done} total={progress.total} label={t('progress.label')} />
+      <p className="hint">{t('progress.goesOn')}</p>
       <div role="status">{stopped && <p className="error">{t('progress.stopped', { detail: stopped })}</p>}</div>
       {stopped && (
         <p>
