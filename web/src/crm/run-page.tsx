@@ -15,6 +15,8 @@ export function RunPage({ id }: { id: number }) {
   const [error, setError] = useState<unknown>(null);
   const [progress, setProgress] = useState<{ done: number | null; total: number | null } | null>(null);
   const [stopped, setStopped] = useState<string | null>(null);
+  // Bumped after Undo or Resume, so that a resumed run is followed again.
+  const [generation, setGeneration] = useState(0);
   const load = useCallback(() => getRun(id).then(setSummary, setError), [id]);
   useEffect(() => {
     setSummary(null);
@@ -33,7 +35,7 @@ export function RunPage({ id }: { id: number }) {
       onStopped: setStopped,
       onError: setError,
     });
-  }, [id, running]);
+  }, [id, running, generation]);
   return (
     <div>
       <p>
@@ -51,7 +53,10 @@ export function RunPage({ id }: { id: number }) {
       <div role="status">{stopped && <p className="error">{t('progress.stopped', { detail: stopped })}</p>}</div>
       {summary && (
         <>
-          <RunActions runId={id} status={summary.status} kind="wizard" onChanged={() => void load()} />
+          <RunActions runId={id} status={summary.status} kind="wizard" onChanged={() => {
+              setGeneration((g) => g + 1);
+              void load();
+            }} />
           <h2>{t('step.summary')}</h2>
           <RunSummaryView summary={summary} />
         </>
