@@ -13,7 +13,16 @@ interface Change {
   change: string;
 }
 
-export function RunActions({ runId, status, kind, onChanged }: { runId: number; status: RunStatus; kind: string; onChanged(): void }) {
+interface RunActionsProps {
+  runId: number;
+  status: RunStatus;
+  kind: string;
+  onChanged(): void;
+  /** After a resume (the runs list opens the run's page to follow it). */
+  onResumed?(): void;
+}
+
+export function RunActions({ runId, status, kind, onChanged, onResumed }: RunActionsProps) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -61,6 +70,7 @@ export function RunActions({ runId, status, kind, onChanged }: { runId: number; 
             onClick={() =>
               void run(async () => {
                 await resumeRun(runId);
+                onResumed?.();
                 return t('runs.resumed', { id: runId });
               })
             }

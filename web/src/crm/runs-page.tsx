@@ -47,7 +47,7 @@ export function RunsPage() {
                       : t('common.empty')}
                   </td>
                   <td>
-                    <RunActions runId={run.id} status={run.status} kind={run.kind} onChanged={list.reload} />
+                    <RunActions runId={run.id} status={run.status} kind={run.kind} onChanged={list.reload} onResumed={() => (location.hash = `#/runs/${run.id}`)} />
                   </td>
                 </tr>
               ))}
