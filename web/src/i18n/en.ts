@@ -183,7 +183,7 @@ export const en = {
   'summary.noWarnings': 'No warnings.',
   'summary.csv': 'Download the failures (CSV)',
   'summary.again': 'Add more contacts',
-  'status.running': 'Running',
+  'status.running': 'Running or interrupted',
   'status.finished': 'Finished',
   'status.failed': 'Failed',
   'status.undone': 'Undone',

@@ -185,7 +185,7 @@ export const fr: Record<MessageKey, string> = {
   'summary.noWarnings': 'Aucun avertissement.',
   'summary.csv': 'Télécharger les échecs (CSV)',
   'summary.again': "Ajouter d'autres contacts",
-  'status.running': 'En cours',
+  'status.running': 'En cours ou interrompue',
   'status.finished': 'Terminée',
   'status.failed': 'Échouée',
   'status.undone': 'Annulée',
