@@ -24,16 +24,12 @@ export const en = {
 
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.status': 'The server answered with an error ({status}).',
-  'error.title': 'Error',
 
   'common.loading': 'Loading…',
   'common.close': 'Close',
   'common.cancel': 'Cancel',
   'common.back': 'Back',
   'common.next': 'Next',
-  'common.retry': 'Try again',
-  'common.yes': 'Yes',
-  'common.no': 'No',
   'common.empty': '—',
   'common.loadMore': 'Load more',
   'common.noResults': 'Nothing found.',
@@ -44,7 +40,6 @@ export const en = {
   'common.reason': 'Reason',
   'common.message': 'Message',
   'common.contact': 'Contact',
-  'common.open': 'Open',
 
   'wizard.title': 'Add Contacts',
   'wizard.stepOf': 'Step {n} of {total}',
@@ -147,9 +142,7 @@ export const en = {
   'account.company': 'Use company name',
   'account.existing': 'An existing account or contact',
   'account.picked': '{kind}: {name}',
-  'account.pickedNone': 'None chosen yet',
 
-  'picker.title': 'Choose an account or contact',
   'picker.search': 'Search accounts and contacts',
   'picker.hint': 'Type at least two letters.',
   'picker.nothing': 'Nothing found for "{search}".',

@@ -26,16 +26,12 @@ export const fr: Record<MessageKey, string> = {
 
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   'error.status': 'Le serveur a répondu par une erreur ({status}).',
-  'error.title': 'Erreur',
 
   'common.loading': 'Chargement…',
   'common.close': 'Fermer',
   'common.cancel': 'Annuler',
   'common.back': 'Précédent',
   'common.next': 'Suivant',
-  'common.retry': 'Réessayer',
-  'common.yes': 'Oui',
-  'common.no': 'Non',
   'common.empty': '—',
   'common.loadMore': 'Afficher plus',
   'common.noResults': 'Aucun résultat.',
@@ -46,7 +42,6 @@ export const fr: Record<MessageKey, string> = {
   'common.reason': 'Raison',
   'common.message': 'Message',
   'common.contact': 'Contact',
-  'common.open': 'Ouvrir',
 
   'wizard.title': 'Ajouter des contacts',
   'wizard.stepOf': 'Étape {n} sur {total}',
@@ -149,9 +144,7 @@ export const fr: Record<MessageKey, string> = {
   'account.company': 'Utiliser le nom de la société',
   'account.existing': 'Un compte ou un contact existant',
   'account.picked': '{kind} : {name}',
-  'account.pickedNone': 'Aucun choisi pour le moment',
 
-  'picker.title': 'Choisir un compte ou un contact',
   'picker.search': 'Rechercher des comptes et des contacts',
   'picker.hint': 'Tapez au moins deux lettres.',
   'picker.nothing': 'Aucun résultat pour « {search} ».',
