@@ -24,6 +24,8 @@ export function usePagedItems<T>(load: PageLoader<T>, pageSize: number, source: 
   const [error, setError] = useState<unknown>(null);
   const [, setVersion] = useState(0);
   const [generation, setGeneration] = useState(0);
+  // The rows last asked for, fetched again when the list starts afresh (a reload keeps the scroll position).
+  const lastRange = useRef<[number, number]>([0, 0]);
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -49,7 +51,11 @@ export function usePagedItems<T>(load: PageLoader<T>, pageSize: number, source: 
     [pageSize],
   );
 
+  const lastSource = useRef(source);
   useEffect(() => {
+    // A new source (another search or folder) starts at the top; a reload of the same one keeps its rows.
+    if (lastSource.current !== source) lastRange.current = [0, 0];
+    lastSource.current = source;
     controller.current.abort();
     controller.current = new AbortController();
     pages.current = new Map();
@@ -60,9 +66,10 @@ export function usePagedItems<T>(load: PageLoader<T>, pageSize: number, source: 
       setTotal(firstPage.total);
       setVersion((v) => v + 1);
     } else {
-      setTotal(null);
       fetchPage(0);
     }
+    const [first, last] = lastRange.current;
+    for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) fetchPage(page);
     return () => controller.current.abort();
     // firstPage only seeds a new source.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -71,6 +78,7 @@ export function usePagedItems<T>(load: PageLoader<T>, pageSize: number, source: 
   const itemAt = useCallback((index: number) => pages.current.get(Math.floor(index / pageSize))?.[index % pageSize], [pageSize]);
   const need = useCallback(
     (first: number, last: number) => {
+      lastRange.current = [first, last];
       for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) fetchPage(page);
     },
     [fetchPage, pageSize],

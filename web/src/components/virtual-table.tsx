@@ -16,9 +16,11 @@ interface VirtualTableProps<T> {
   caption: string;
   renderRow(item: T, index: number): ReactNode;
   className?: string;
+  /** When it changes (a new search), the table scrolls back to its first row. */
+  scrollKey?: string;
 }
 
-export function VirtualTable<T>({ items, columns, rowHeight, head, caption, renderRow, className }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ items, columns, rowHeight, head, caption, renderRow, className, scrollKey }: VirtualTableProps<T>) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const count = items.total ?? 0;
@@ -27,6 +29,9 @@ export function VirtualTable<T>({ items, columns, rowHeight, head, caption, rend
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? 0;
   const { need } = items;
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [scrollKey]);
   useEffect(() => {
     if (count > 0) need(first, last);
   }, [first, last, count, need]);

@@ -102,6 +102,7 @@ export function MailboxView() {
           <ErrorMessage error={contacts.error} />
           <VirtualTable
             items={contacts}
+            scrollKey={`${chosen}\n${folder}\n${settled}`}
             columns={5}
             rowHeight={44}
             caption={t('mbview.tableCaption')}

@@ -75,6 +75,7 @@ export function AdvancedStep({ state, update, go, fail }: StepProps) {
       <ErrorMessage error={groups.error} />
       <VirtualTable
         items={groups}
+        scrollKey={settled}
         columns={3}
         rowHeight={56}
         caption={t('step.advanced')}

@@ -59,6 +59,7 @@ export function GroupsStep({ state, update, go, fail }: StepProps) {
       {groups.total === 0 && <p>{t('groups.empty')}</p>}
       <VirtualTable
         items={groups}
+        scrollKey={settled}
         columns={5}
         rowHeight={48}
         caption={t('step.groups')}
