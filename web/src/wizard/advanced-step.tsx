@@ -12,11 +12,11 @@ import { ErrorMessage } from '../components/error-message';
 import { RecordPicker } from '../components/record-picker';
 import { useDebounced } from '../components/use-debounced';
 import { VirtualTable } from '../components/virtual-table';
-import { useT } from '../i18n/use-t';
+import { useNumber, useT } from '../i18n/use-t';
 import { runChoices } from './run-choices';
 import { StepFrame, type StepProps } from './step-frame';
 import { usePlanGroups } from './use-plan-groups';
-import type { GroupChoice } from './wizard-state';
+import { checkedCount, type GroupChoice } from './wizard-state';
 
 type AccountKind = 'none' | 'company' | 'existing';
 
@@ -25,6 +25,7 @@ const kindOf = (account: AccountSetting | undefined, companyAccount: boolean): A
 
 export function AdvancedStep({ state, update, go, fail }: StepProps) {
   const t = useT();
+  const n = useNumber();
   const searchId = useId();
   const [search, setSearch] = useState('');
   const settled = useDebounced(search.trim());
@@ -66,6 +67,7 @@ export function AdvancedStep({ state, update, go, fail }: StepProps) {
       }
     >
       <p>{t('advanced.intro')}</p>
+      <p data-testid="advanced-checked">{t('groups.checked', { checked: n(checkedCount(state, plan.groupCount)), total: n(plan.groupCount) })}</p>
       <div className="toolbar">
         <div className="field inline">
           <label htmlFor={searchId}>{t('groups.search')}</label>

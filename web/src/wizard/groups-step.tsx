@@ -13,7 +13,7 @@ import { useNumber, useT } from '../i18n/use-t';
 import { GroupNamesDialog } from './group-names-dialog';
 import { StepFrame, type StepProps } from './step-frame';
 import { usePlanGroups } from './use-plan-groups';
-import { isChecked } from './wizard-state';
+import { checkedCount, isChecked } from './wizard-state';
 
 export function GroupsStep({ state, update, go, fail }: StepProps) {
   const t = useT();
@@ -25,7 +25,6 @@ export function GroupsStep({ state, update, go, fail }: StepProps) {
   const plan = state.plan!;
   const groups = usePlanGroups(plan, settled, fail);
   const toggled = useMemo(() => new Set(state.toggled), [state.toggled]);
-  const checkedCount = state.checkMode === 'all' ? plan.groupCount - state.toggled.length : state.toggled.length;
   const toggle = (key: string) => update((s) => ({ toggled: s.toggled.includes(key) ? s.toggled.filter((k) => k !== key) : [...s.toggled, key] }));
 
   return (
@@ -52,7 +51,7 @@ export function GroupsStep({ state, update, go, fail }: StepProps) {
         </button>
       </div>
       <p aria-live="polite" data-testid="groups-checked">
-        {t('groups.checked', { checked: n(Math.max(0, checkedCount)), total: n(plan.groupCount) })}
+        {t('groups.checked', { checked: n(checkedCount(state, plan.groupCount)), total: n(plan.groupCount) })}
         {settled && groups.total !== null && <> · {t('groups.matching', { count: n(groups.total) })}</>}
       </p>
       <ErrorMessage error={groups.error} />

@@ -105,3 +105,8 @@ export function mergeVariants(known: Variant[], fresh: Variant[]): Variant[] {
   const seen = new Set(known.map((v) => v.canonical));
   return [...known, ...fresh.filter((v) => !seen.has(v.canonical))];
 }
+
+/** How many groups are checked, for "N of M groups checked". */
+export function checkedCount(state: Pick<WizardState, 'checkMode' | 'toggled'>, groupCount: number): number {
+  return Math.max(0, state.checkMode === 'all' ? groupCount - state.toggled.length : state.toggled.length);
+}
