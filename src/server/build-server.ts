@@ -105,9 +105,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   crmRoutes(app, deps);
 
   const webRoot = options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : null;
-  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  // Files are looked up when asked for (wildcard), so a rebuilt app is served without a restart.
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') return sendProblem(reply, problem(404, 'not-found', 'Not found', `There is no ${request.method} ${request.url.split('?')[0]} in this API; see /api/docs.`).problem);
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/') || request.method !== 'GET') return sendProblem(reply, problem(404, 'not-found', 'Not found', `There is no ${request.method} ${path} in this API; see /api/docs.`).problem);
+    // A missing file (an asset of an older build) is a 404, not the app's page.
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) return reply.code(404).type('text/plain').send(`There is no ${path} here.`);
     // The web app routes in the browser: any other page is its index.
     if (webRoot) return reply.type('text/html').sendFile('index.html');
     return reply.code(404).type('text/plain').send('The web app is not built: run "npm run build:web" (npm ci does it), then restart.');

@@ -85,6 +85,8 @@ export async function runWizard(store: CrmStore, plan: WizardPlan, choices: Wiza
     await writer.flush();
     progressed = at = end;
     report();
+    // Between batches, let the process answer others (a server: progress, other users' requests).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (options.batchSize === undefined) size = Math.min(size * 2, LAST_BATCH);
   }
   await writer.flush(); // the unreadable records, when no contact was selected

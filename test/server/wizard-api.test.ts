@@ -217,3 +217,23 @@ describe.each(DIALECTS)('an interrupted run through the API on %s', (dialect) =>
     expect(again.body.detail).toBe(`Run #${interrupted.id} cannot be resumed: it is finished.`);
   });
 });
+
+describe.each(DIALECTS)('a long run on %s', (dialect) => {
+  let server: TestServer;
+  const cards: Record<string, Card[]> = {
+    'many.vcf': Array.from({ length: 4_000 }, (_, i) => ({ uid: `p${i}`, name: `Person ${i}`, email: `p${i}@company${i % 400}.example`, company: `Company ${i % 400}` })),
+  };
+  useTestServer(dialect, (s) => (server = s), {}, cards);
+
+  it('answers other requests while it goes on: progress comes between batches, not all at the end', async () => {
+    const ada = await server.signedIn('ada');
+    const plan = await ada.post(`/api/mailboxes/${server.adaMailbox.id}/plans`, { groupBy: 'company' });
+    const { runId } = (await ada.post(`/api/plans/${plan.body.planId}/runs`, {})).body;
+    const during = await ada.get(`/api/runs/${runId}/progress`);
+    // Answered before the run ended (without a pause between batches, a SQLite run would
+    // hold the process to its end, and this would read "finished").
+    expect(during.body).toMatchObject({ runId, status: 'running', total: 4_000 });
+    await waitForRun(ada, runId);
+    expect((await ada.get(`/api/runs/${runId}`)).body).toMatchObject({ added: 4_000 });
+  });
+});
