@@ -14,3 +14,7 @@ export const trackContacts = (mailboxId: number, itemIds: string[], parent?: Rec
 
 export const untrackContacts = (mailboxId: number, itemIds: string[], deleteCopy: boolean) =>
   api<{ items: UntrackOutcome[] }>(`/api/mailboxes/${mailboxId}/untrack`, { method: 'POST', body: { itemIds, delete: deleteCopy } });
+
+/** Adds a mailbox from an address-book file (a .vcf, or an Outlook CSV export) the user picked. */
+export const uploadMailbox = (name: string, format: 'vcard' | 'outlook-csv', file: Blob) =>
+  api<Mailbox & { contacts: number }>(`/api/mailboxes${query({ name, format })}`, { method: 'POST', file });

@@ -1,10 +1,11 @@
-/** Settings: API tokens for scripts; a new token is shown once; revoke. */
+/** Settings: API tokens for scripts (a new token is shown once; revoke), and the users for an administrator. */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { createToken, listTokens, revokeToken } from '../api/tokens-api';
 import type { ApiToken, NewApiToken } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useT } from '../i18n/use-t';
 import { useDate } from './use-date';
+import { UsersSection } from './users-section';
 
 export function TokensPage() {
   const t = useT();
@@ -89,6 +90,7 @@ export function TokensPage() {
           </tbody>
         </table>
       )}
+      <UsersSection />
     </div>
   );
 }

@@ -5,19 +5,23 @@ import type { Mailbox } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useT } from '../i18n/use-t';
 import { StepFrame, type StepProps } from './step-frame';
+import { UploadMailbox } from './upload-mailbox';
 
 export function MailboxStep({ state, update, go }: StepProps) {
   const t = useT();
   const id = useId();
   const [mailboxes, setMailboxes] = useState<Mailbox[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
+  const load = (select?: number) =>
     listMailboxes()
       .then((items) => {
         setMailboxes(items);
-        if (state.mailboxId === null && items[0]) update({ mailboxId: items[0].id });
+        if (select !== undefined) update({ mailboxId: select, folder: null, excludeSubfolders: [], plan: null, variants: [], decisions: {}, toggled: [], checkMode: 'all', groupChoices: {} });
+        else if (state.mailboxId === null && items[0]) update({ mailboxId: items[0].id });
       })
       .catch(setError);
+  useEffect(() => {
+    void load();
     // Read once when the step opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -52,6 +56,7 @@ export function MailboxStep({ state, update, go }: StepProps) {
           </select>
         </div>
       )}
+      <UploadMailbox onAdded={(added) => void load(added.id)} />
     </StepFrame>
   );
 }
