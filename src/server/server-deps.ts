@@ -12,8 +12,5 @@ export interface ServerDeps {
   runs: RunRegistry;
 }
 
-
-
-
 /** The app with zod schemas typing each route's request. */
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();

@@ -10,6 +10,9 @@ import { idParams, pageQuery } from './paging.js';
 
 const withoutSkipped = ({ skippedItems: _, ...summary }: RunSummary) => summary;
 
+/** Why a run stopped, in the words the API gives its errors. */
+const stoppedDetail = (error: unknown) => problemFor(error)?.detail ?? 'The run stopped on an unexpected error; resume it under Runs.';
+
 export function runRoutes(app: FastifyInstance, { store, runs }: ServerDeps): void {
   typed(app).get('/api/runs', { schema: { summary: "The signed-in user's runs, newest first", tags: ['runs'], querystring: pageQuery(50, 500) } }, async (request) => {
     const list = await listRuns(store, signedIn(request).email, request.query);
@@ -34,7 +37,7 @@ export function runRoutes(app: FastifyInstance, { store, runs }: ServerDeps): vo
   typed(app).get('/api/runs/:id/progress', { schema: { summary: "A run's progress: poll it, or follow /events", tags: ['runs'], params: idParams } }, async (request) => {
     const run = await findUsersRun(store, request.params.id, signedIn(request).email);
     const active = runs.find(run.id);
-    const failure = active?.outcome && 'error' in active.outcome ? problemFor(active.outcome.error)?.detail ?? 'The run stopped on an unexpected error; resume it.' : null;
+    const failure = active?.outcome && 'error' in active.outcome ? stoppedDetail(active.outcome.error) : null;
     return { runId: run.id, status: active && !active.outcome ? 'running' : run.status, done: active?.progress.done ?? null, total: active?.progress.total ?? null, error: failure };
   });
 
@@ -52,7 +55,7 @@ export function runRoutes(app: FastifyInstance, { store, runs }: ServerDeps): vo
     const active = runs.find(run.id);
     if (!active || active.outcome) {
       if (active?.outcome && 'error' in active.outcome) {
-        send('stopped', { detail: problemFor(active.outcome.error)?.detail ?? 'The run stopped on an unexpected error; resume it.' });
+        send('stopped', { detail: stoppedDetail(active.outcome.error) });
         return raw.end();
       }
       if (run.status === 'running' && !active) {
@@ -66,7 +69,7 @@ export function runRoutes(app: FastifyInstance, { store, runs }: ServerDeps): vo
     const onEnd = (outcome: NonNullable<ActiveRun['outcome']>) => {
       active.events.off('progress', onProgress);
       if ('error' in outcome) {
-        send('stopped', { detail: problemFor(outcome.error)?.detail ?? 'The run stopped on an unexpected error; resume it.' });
+        send('stopped', { detail: stoppedDetail(outcome.error) });
         raw.end();
       } else void finish();
     };
