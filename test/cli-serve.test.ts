@@ -5,6 +5,7 @@
  * start prints no password. `liaison user password` sets one.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,8 +66,14 @@ describe('liaison serve', () => {
     expect(changed.stdout).toMatch(/^The password of demo@liaison\.example is now: [\w-]{16}\nIt is shown only this once\.\n$/);
   });
 
-  it('refuses a port that is not one, and a password too short, in one sentence', async () => {
+  it('refuses a port that is not one, a port in use, and a password too short, in one sentence', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'liaison-serve-'));
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+    const port = (busy.address() as AddressInfo).port;
+    const inUse = await liaison(['serve', '--port', String(port)], { cwd });
+    busy.close();
+    expectOneSentence(inUse, new RegExp(`^127\\.0\\.0\\.1:${port} is already in use \\(another Liaison, or another program\\): stop it, or choose another port with --port\\.$`));
     const badPort = await liaison(['serve', '--port', 'eighty'], { cwd });
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toContain('a port is a whole number from 0 to 65535.');

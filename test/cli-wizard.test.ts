@@ -3,7 +3,7 @@
  * the JSON shapes of the README, and one clear sentence for each bad input of the issue.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, type FreshDatabase } from './crm-dialects.js';
+import { DIALECTS, freshDatabase, rawQuery, type FreshDatabase } from './crm-dialects.js';
 import { expectOneSentence, expectUsageError, liaison } from './run-cli.js';
 import { sampleTree } from './tracking/wizard-fixtures.js';
 
@@ -88,6 +88,15 @@ describe.each(DIALECTS)('wizard, track and runs commands on %s', (dialect) => {
     expect(await json('contacts', 'list')).toMatchObject({ contacts: [] });
     expectOneSentence(await run('runs', 'show', '999'), /^There is no run #999 in this CRM\. See them with "liaison runs list"\.$/);
     expectOneSentence(await run('runs', 'undo', String(summary.runId)), new RegExp(`^Run #${summary.runId} cannot be undone: it was undone already\\.`));
+  });
+
+  it('undo refused with --json prints what changed and exits with 2', async () => {
+    const summary = await json('wizard', 'Book', '--group-by', 'domain');
+    const [contact] = await rawQuery<{ id: number }>(database.location, 'select id from contacts order by id limit 1');
+    await rawQuery(database.location, "update contacts set notes = 'changed by hand', row_version = row_version + 1 where id = $1", [contact!.id]);
+    const refused = await run('runs', 'undo', String(summary.runId), '--json');
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ runId: summary.runId, undone: false, changed: [expect.objectContaining({ kind: 'contact', id: contact!.id })] });
   });
 
   it('bad choices are one sentence each, and nothing is added', async () => {

@@ -10,7 +10,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync([...argv]);
-    return 0;
+    // A command that refused after printing its answer (runs undo --json, serve on a busy port) set the code itself.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     const { message, exitCode } = renderError(error);
     if (message) process.stderr.write(`${message}\n`);

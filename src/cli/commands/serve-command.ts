@@ -40,7 +40,16 @@ Examples:
         if (options.demo) await prepareDemoSignIn(store);
         const uploads = { dir: store.dialect === 'sqlite' ? join(dirname(store.location), 'liaison-uploads') : resolve('liaison-uploads') };
         const app = await buildServer({ store, webRoot: WEB_ROOT, trustProxy: options.trustProxy === true, uploads });
-        const address = await app.listen({ port: options.port, host: options.host });
+        let address: string;
+        try {
+          address = await app.listen({ port: options.port, host: options.host });
+        } catch (error) {
+          const refusal = listenRefusal(error as NodeJS.ErrnoException, options.host, options.port);
+          if (!refusal) throw error;
+          printNote(refusal);
+          process.exitCode = 2;
+          return;
+        }
         printResult(`Liaison is running: open ${address.replace('0.0.0.0', '127.0.0.1')} in your browser. Ctrl-C stops it.`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
@@ -62,5 +71,21 @@ async function prepareDemoSignIn(store: Awaited<ReturnType<typeof openCrmStore>>
     const password = generatePassword();
     await setUserPassword(store, user.email, password);
     printResult(`Sign in as ${user.email} with the password ${password}\n(shown only this once; set another with: npx liaison user password ${user.email})`);
+  }
+}
+
+/** The sentence for an address the server cannot listen on, or null for another error. */
+function listenRefusal(error: NodeJS.ErrnoException, host: string, port: number): string | null {
+  const where = `${host}:${port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `${where} is already in use (another Liaison, or another program): stop it, or choose another port with --port.`;
+    case 'EACCES':
+      return `This user may not listen on ${where}: choose a port above 1023 with --port.`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `${host} is not an address of this machine: use 127.0.0.1, or 0.0.0.0 for every interface, with --host.`;
+    default:
+      return null;
   }
 }
