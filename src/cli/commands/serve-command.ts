@@ -56,7 +56,7 @@ Examples:
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
-        printNote('Stopping: runs in progress finish their batch first.');
+        printNote('Stopping: waiting for the runs in progress to finish (Ctrl-C again stops at once; an interrupted run is resumed later under Runs).');
         await app.close();
       } finally {
         await store.close();

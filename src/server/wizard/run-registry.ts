@@ -80,7 +80,7 @@ export class RunRegistry {
     }
   }
 
-  /** Waits for every run still going (a server that stops lets them finish their batch). */
+  /** Waits for every run still going (a server that stops lets them finish). */
   async settled(): Promise<void> {
     await Promise.all([...this.#byMailbox.values()].map((active) => new Promise((done) => active.events.once('end', done))));
   }
