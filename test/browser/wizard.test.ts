@@ -154,6 +154,11 @@ describe.skipIf(!CHROMIUM)('the Add Contacts wizard in Chromium', () => {
       expect(colour).toBe('green');
       expect(words).toContain(ENGLISH.allInCrm);
     }
+    // Every group of the plan, not only the rows drawn: the plan the page holds, read through the API.
+    const stored = JSON.parse((await page.evaluate("sessionStorage.getItem('liaison.wizard')")) as string) as { plan: { planId: string } };
+    const all = await (await page.request.get(`/api/plans/${stored.plan.planId}/groups?limit=1000`)).json();
+    expect(all.total).toBe(43);
+    expect(new Set(all.items.map((g: { colour: string }) => g.colour))).toEqual(new Set(['green']));
     await page.screenshot({ path: join(SCREENSHOTS, 'wizard-10-rerun-all-green.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
