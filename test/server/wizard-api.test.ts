@@ -188,6 +188,9 @@ describe.each(DIALECTS)('the CRM views through the API on %s', (dialect) => {
     expect((await bo.get(`/api/contacts/${contactId}`)).body.trackedBy).toEqual([{ userId: server.ada.id, userName: 'Ada', mailboxId: null, mailboxName: null, trackCommunications: false }]);
     expect((await bo.get('/api/contacts?search=fay')).body.items).toEqual([expect.objectContaining({ id: contactId, name: 'Fay Fabrikam' })]);
     expect((await ada.get('/api/contacts/999999')).status).toBe(404);
+    // A contact whose parent is a contact: its name too.
+    await server.store.contacts.add({ ownerId: server.ada.id, fields: { fullName: 'Ann Assistant' }, parent: { kind: 'contact', id: contactId } });
+    expect((await ada.get('/api/contacts?search=assistant')).body.items).toEqual([expect.objectContaining({ name: 'Ann Assistant', parent: { kind: 'contact', id: contactId, name: 'Fay Fabrikam' } })]);
   });
 });
 

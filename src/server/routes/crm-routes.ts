@@ -19,14 +19,25 @@ async function parentJson(store: CrmStore, parent: ParentRef | null) {
   return { kind: parent.kind, id: parent.id, name: contact ? displayName(contact) : null };
 }
 
-const contactSummary = async (store: CrmStore, contact: Contact) => ({
-  id: contact.id,
-  name: displayName(contact),
-  email: contact.emails?.[0] ?? null,
-  company: contact.company ?? null,
-  state: contact.state,
-  parent: await parentJson(store, contact.parent),
-});
+/** Contacts as lists show them, with their parents' names read once per page (one query for the accounts). */
+async function contactSummaries(store: CrmStore, contacts: readonly Contact[]) {
+  const accountIds = [...new Set(contacts.flatMap((c) => (c.parent?.kind === 'account' ? [c.parent.id] : [])))];
+  const accounts = new Map((await store.accounts.findMany(accountIds)).map((a) => [a.id, a.name]));
+  const contactIds = [...new Set(contacts.flatMap((c) => (c.parent?.kind === 'contact' ? [c.parent.id] : [])))];
+  const parents = new Map(await Promise.all(contactIds.map(async (id) => [id, await store.contacts.find(id)] as const)));
+  return contacts.map((contact) => {
+    const parent = contact.parent;
+    const name = !parent ? null : parent.kind === 'account' ? (accounts.get(parent.id) ?? null) : ((p) => (p ? displayName(p) : null))(parents.get(parent.id));
+    return {
+      id: contact.id,
+      name: displayName(contact),
+      email: contact.emails?.[0] ?? null,
+      company: contact.company ?? null,
+      state: contact.state,
+      parent: parent ? { kind: parent.kind, id: parent.id, name } : null,
+    };
+  });
+}
 
 /** The users whose mailboxes track a contact; the mailbox is named only to its own user (X2). */
 async function trackedBy(store: CrmStore, contactId: number, viewerId: number) {
@@ -53,13 +64,13 @@ export function crmRoutes(app: FastifyInstance, { store }: ServerDeps): void {
     const account = await store.accounts.getOrThrow(request.params.id);
     const ref = { kind: 'account', id: account.id } as const;
     const contacts = await store.contacts.list({ parent: ref, limit: 500 });
-    return { account, contacts: await Promise.all(contacts.map((c) => contactSummary(store, c))), activities: await store.activities.timeline(ref, { limit: 200 }) };
+    return { account, contacts: await contactSummaries(store, contacts), activities: await store.activities.timeline(ref, { limit: 200 }) };
   });
 
   typed(app).get('/api/contacts', { schema: { summary: 'Contacts; `search` finds names and e-mails containing it (any case)', tags: ['crm'], querystring: listQuery } }, async (request) => {
     signedIn(request);
     const contacts = await store.contacts.list({ ...request.query, search: request.query.search?.trim() || undefined });
-    return { items: await Promise.all(contacts.map((c) => contactSummary(store, c))) };
+    return { items: await contactSummaries(store, contacts) };
   });
 
   typed(app).get(
