@@ -69,3 +69,12 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
     },
   };
 }
+
+/** Signs in through the page (in English) and waits for the wizard, where the app opens. */
+export async function signIn(page: Page, url: string, email = 'demo@liaison.example', password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Add Contacts' }).waitFor();
+}

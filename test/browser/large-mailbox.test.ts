@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeWizardMailbox } from '../../bench/generate-wizard-mailbox.js';
 import { openTrackingMailbox, planWizard } from '../../src/tracking/index.js';
 import { addVcardMailbox } from '../tracking/wizard-fixtures.js';
-import { CHROMIUM, DEMO_PASSWORD, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
+import { CHROMIUM, signIn, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
 
 describe.skipIf(!CHROMIUM)('the wizard on a large mailbox in Chromium', () => {
   let world: BrowserWorld;
@@ -32,10 +32,7 @@ describe.skipIf(!CHROMIUM)('the wizard on a large mailbox in Chromium', () => {
     const last = plan.groups.at(-1)!;
 
     const { page } = await world.page();
-    await page.goto(world.url);
-    await page.getByLabel('E-mail').fill('demo@liaison.example');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, world.url);
     await page.getByRole('combobox', { name: 'Mailbox' }).selectOption({ label: 'Large (demo@liaison.example)' });
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();

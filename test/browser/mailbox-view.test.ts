@@ -5,15 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, DEMO_PASSWORD, SCREENSHOTS, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
+import { CHROMIUM, SCREENSHOTS, signIn, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
 import { join } from 'node:path';
 
 async function openMailbox(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('E-mail').fill('demo@liaison.example');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Add Contacts' }).waitFor();
+  await signIn(page, url);
   await page.getByRole('link', { name: 'Mailbox' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mailbox' }).waitFor();
   await page.getByText('296 contacts').waitFor();

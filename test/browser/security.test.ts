@@ -7,17 +7,9 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addVcardMailbox, writeVcardTree } from '../tracking/wizard-fixtures.js';
-import { BO_PASSWORD, CHROMIUM, DEMO_PASSWORD, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
+import { BO_PASSWORD, CHROMIUM, DEMO_PASSWORD, signIn, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
-
-async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Add Contacts' }).waitFor();
-}
 
 const step = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true }).waitFor({ timeout: 30_000 });
 

@@ -3,18 +3,9 @@
  * wizard becomes a mailbox; a file that is not one is refused with the server's
  * sentence; an administrator adds a user who can then sign in.
  */
-import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../tracking/wizard-fixtures.js';
-import { CHROMIUM, DEMO_PASSWORD, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('E-mail').fill('demo@liaison.example');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Mailbox' }).waitFor();
-}
+import { CHROMIUM, signIn, startBrowserWorld, type BrowserWorld } from './browser-harness.js';
 
 describe.skipIf(!CHROMIUM)('uploads and users in Chromium', () => {
   let world: BrowserWorld;
@@ -26,6 +17,7 @@ describe.skipIf(!CHROMIUM)('uploads and users in Chromium', () => {
   it('adds an uploaded vCard file as a mailbox and selects it; refuses a picture with the reason', { timeout: 90_000 }, async () => {
     const { page } = await world.page();
     await signIn(page, world.url);
+    await page.getByRole('heading', { level: 2, name: 'Mailbox' }).waitFor();
     await page.getByText('Upload an address book').click();
 
     await page.getByLabel('Address-book file').setInputFiles({ name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
@@ -58,10 +50,6 @@ describe.skipIf(!CHROMIUM)('uploads and users in Chromium', () => {
     expect(await page.getByTestId('user-row').allTextContents()).toContain('Cycy@example.orgUser');
 
     const { page: other } = await world.page();
-    await other.goto(world.url);
-    await other.getByLabel('E-mail').fill('cy@example.org');
-    await other.getByLabel('Password').fill('cy-password-1');
-    await other.getByRole('button', { name: 'Sign in' }).click();
-    await other.getByRole('heading', { level: 1, name: 'Add Contacts' }).waitFor();
+    await signIn(other, world.url, 'cy@example.org', 'cy-password-1');
   });
 });
